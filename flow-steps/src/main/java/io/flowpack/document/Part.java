@@ -37,6 +37,7 @@ public record Part(String id, String mediaType, String name, PartKind kind, Map<
         return new Part(id, mediaType, name, newKind, metadata, blob);
     }
 
+    @com.fasterxml.jackson.annotation.JsonIgnore
     public boolean isBase() {
         return kind == PartKind.BASE;
     }

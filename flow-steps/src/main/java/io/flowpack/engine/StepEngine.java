@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 
 /**
@@ -24,9 +25,14 @@ import java.util.stream.Collectors;
  */
 public final class StepEngine {
     private final BlobStore blobs;
+    private final List<StepObserver> observers = new CopyOnWriteArrayList<>();
 
     public StepEngine(BlobStore blobs) {
         this.blobs = blobs;
+    }
+
+    public void addObserver(StepObserver observer) {
+        observers.add(observer);
     }
 
     public BlobStore blobs() {
@@ -60,21 +66,28 @@ public final class StepEngine {
             }
             outputs.forEach(document::addPart);
             ctx.progress(1, "done");
-            document.addAudit(entry(descriptor, params, inputs, outputs, started, t0, AuditEntry.OK, null, ctx));
+            record(document, entry(descriptor, params, inputs, outputs, started, t0, AuditEntry.OK, null, ctx));
             return document;
         } catch (StepCancelledException e) {
-            document.addAudit(entry(descriptor, params, inputs, List.of(), started, t0, AuditEntry.CANCELLED,
+            record(document, entry(descriptor, params, inputs, List.of(), started, t0, AuditEntry.CANCELLED,
                     e.getMessage(), ctx));
             throw e;
         } catch (StepException e) {
-            document.addAudit(entry(descriptor, params, inputs, List.of(), started, t0, AuditEntry.FAILED,
+            record(document, entry(descriptor, params, inputs, List.of(), started, t0, AuditEntry.FAILED,
                     e.getMessage(), ctx));
             throw e;
         } catch (RuntimeException | OutOfMemoryError e) {
             String reason = "step '" + descriptor.name() + "' failed: " + describe(e);
-            document.addAudit(entry(descriptor, params, inputs, List.of(), started, t0, AuditEntry.FAILED,
+            record(document, entry(descriptor, params, inputs, List.of(), started, t0, AuditEntry.FAILED,
                     reason, ctx));
             throw new StepException(reason, e);
+        }
+    }
+
+    private void record(Document document, AuditEntry entry) {
+        document.addAudit(entry);
+        for (StepObserver observer : observers) {
+            observer.finished(entry);
         }
     }
 

@@ -1,0 +1,78 @@
+package io.flowpack.deploy.config;
+
+import io.flowpack.camel.FlowCamel;
+import io.flowpack.camel.FlowComponent;
+import io.flowpack.document.BlobStore;
+import io.flowpack.document.DocumentIngest;
+import io.flowpack.document.FileBlobStore;
+import io.flowpack.engine.StepEngine;
+import io.flowpack.engine.StepRegistry;
+import io.flowpack.imaging.ImageLimits;
+import io.flowpack.step.Step;
+import org.apache.camel.CamelContext;
+import org.apache.camel.spring.boot.CamelContextConfiguration;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The core beans; each can be replaced by a bean of the same type. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(FlowpackProperties.class)
+public class FlowpackConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    public StepRegistry stepRegistry(ObjectProvider<Step> beanSteps) {
+        StepRegistry registry = StepRegistry.discover();
+        beanSteps.orderedStream().forEach(registry::register);
+        return registry;
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    public BlobStore blobStore(FlowpackProperties properties) {
+        return new FileBlobStore(properties.dataDir().resolve("blobs"));
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    public ImageLimits imageLimits(FlowpackProperties properties) {
+        return new ImageLimits(properties.maxPixels(), properties.maxInputSize().toBytes());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    public StepEngine stepEngine(BlobStore blobs) {
+        return new StepEngine(blobs);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    public DocumentIngest documentIngest(BlobStore blobs, ImageLimits limits) {
+        return new DocumentIngest(blobs, limits.maxBytes());
+    }
+
+    @Bean("flow")
+    @ConditionalOnMissingBean
+    public FlowComponent flowComponent(StepRegistry registry, StepEngine engine, DocumentIngest ingest,
+                                       ImageLimits limits) {
+        return new FlowComponent(registry, engine, ingest, limits);
+    }
+
+    /** Installs the component, converters and result writing before any route is added. */
+    @Bean
+    public CamelContextConfiguration flowpackCamelSetup(FlowComponent flow) {
+        return new CamelContextConfiguration() {
+            @Override
+            public void beforeApplicationStart(CamelContext context) {
+                FlowCamel.install(context, flow);
+            }
+
+            @Override
+            public void afterApplicationStart(CamelContext context) {
+            }
+        };
+    }
+}
