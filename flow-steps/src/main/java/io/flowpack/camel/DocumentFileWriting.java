@@ -5,6 +5,7 @@ import io.flowpack.document.Document;
 import io.flowpack.document.DocumentJson;
 import io.flowpack.document.MediaTypes;
 import io.flowpack.document.Part;
+import org.apache.camel.AsyncCallback;
 import org.apache.camel.AsyncProcessor;
 import org.apache.camel.CamelContext;
 import org.apache.camel.EndpointAware;
@@ -14,6 +15,7 @@ import org.apache.camel.Processor;
 import org.apache.camel.component.file.GenericFileEndpoint;
 import org.apache.camel.spi.InterceptStrategy;
 import org.apache.camel.support.AsyncProcessorConverterHelper;
+import org.apache.camel.support.AsyncProcessorSupport;
 
 /**
  * Makes {@code to: file:…} after a flow step write what a user expects: each unprocessed part of the document under
@@ -36,7 +38,7 @@ final class DocumentFileWriting implements InterceptStrategy {
         return target;
     }
 
-    private final class Writer implements Processor {
+    private final class Writer extends AsyncProcessorSupport {
         private final AsyncProcessor send;
 
         Writer(AsyncProcessor send) {
@@ -44,7 +46,17 @@ final class DocumentFileWriting implements InterceptStrategy {
         }
 
         @Override
-        public void process(Exchange exchange) throws Exception {
+        public boolean process(Exchange exchange, AsyncCallback callback) {
+            try {
+                write(exchange);
+            } catch (Exception e) {
+                exchange.setException(e);
+            }
+            callback.done(true);
+            return true;
+        }
+
+        private void write(Exchange exchange) throws Exception {
             Object body = exchange.getIn().getBody();
             if (!(body instanceof Document document)) {
                 send.process(exchange);

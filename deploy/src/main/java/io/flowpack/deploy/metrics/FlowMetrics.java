@@ -5,6 +5,7 @@ import io.flowpack.engine.StepEngine;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.spi.CamelEvent;
 import org.apache.camel.support.EventNotifierSupport;
@@ -20,9 +21,10 @@ import java.time.Duration;
 public class FlowMetrics extends EventNotifierSupport {
     private final MeterRegistry registry;
 
-    public FlowMetrics(MeterRegistry registry, StepEngine engine) {
+    public FlowMetrics(MeterRegistry registry, StepEngine engine, CamelContext camel) {
         this.registry = registry;
         engine.addObserver(this::stepFinished);
+        camel.getManagementStrategy().addEventNotifier(this);
         setIgnoreCamelContextEvents(true);
         setIgnoreRouteEvents(true);
         setIgnoreServiceEvents(true);
