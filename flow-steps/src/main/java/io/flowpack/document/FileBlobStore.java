@@ -10,6 +10,7 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -57,6 +58,7 @@ public final class FileBlobStore implements BlobStore {
             if (Files.exists(target)) {
                 Files.delete(temp);
             } else {
+                readableByAll(temp);
                 moveAtomically(temp, target);
             }
             return new BlobRef(sha, size, sha);
@@ -94,6 +96,13 @@ public final class FileBlobStore implements BlobStore {
             // another writer stored the same content first; identical bytes by construction
         } catch (AtomicMoveNotSupportedException e) {
             throw new IOException("blob store folder does not support atomic rename: " + target.getParent(), e);
+        }
+    }
+
+    /** Temporary files are owner-only; blobs are copied out as results, so give them ordinary file permissions. */
+    private static void readableByAll(Path file) throws IOException {
+        if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
         }
     }
 

@@ -35,7 +35,7 @@ import static org.awaitility.Awaitility.await;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class BadInputCorpusTest {
     @TempDir
-    Path dir;
+    static Path dir;
     private DefaultCamelContext context;
     private RouteDirectory routes;
 

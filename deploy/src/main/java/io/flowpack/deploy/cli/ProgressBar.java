@@ -15,6 +15,13 @@ final class ProgressBar {
         this.terminal = System.console() != null;
     }
 
+    /** Names the item being worked on; only a terminal shows it, logs get one line per finished item. */
+    void starting(int done, int failed, String current) {
+        if (terminal) {
+            show(done, failed, current);
+        }
+    }
+
     void show(int done, int failed, String current) {
         int filled = total == 0 ? WIDTH : done * WIDTH / total;
         String line = "[" + "#".repeat(filled) + " ".repeat(WIDTH - filled) + "] " + done + "/" + total

@@ -86,7 +86,7 @@ public final class RunCommand {
             ProducerTemplate producer = context.createProducerTemplate();
             int done = 0;
             for (Path file : files) {
-                bar.show(done, failures.size(), file.getFileName().toString());
+                bar.starting(done, failures.size(), file.getFileName().toString());
                 Exchange result = producer.send(entry, exchange -> {
                     exchange.getIn().setBody(file.toFile());
                     exchange.getIn().setHeader(Exchange.FILE_NAME, file.getFileName().toString());
