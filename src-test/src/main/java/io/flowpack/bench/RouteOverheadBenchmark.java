@@ -6,7 +6,12 @@ import io.flowpack.document.DocumentIngest;
 import io.flowpack.document.FileBlobStore;
 import io.flowpack.engine.StepEngine;
 import io.flowpack.engine.StepRegistry;
+import io.flowpack.imaging.ImageDecoder;
+import io.flowpack.imaging.ImageEncoder;
+import io.flowpack.imaging.ImageFormat;
 import io.flowpack.imaging.ImageLimits;
+import org.apache.camel.CamelContext;
+import org.apache.camel.builder.NotifyBuilder;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
 
@@ -15,9 +20,13 @@ import java.awt.Color;
 import java.awt.GradientPaint;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
+import java.io.BufferedOutputStream;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
@@ -30,6 +39,9 @@ public final class RouteOverheadBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
+        if (org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME) instanceof ch.qos.logback.classic.Logger root) {
+            root.setLevel(ch.qos.logback.classic.Level.WARN);
+        }
         int files = args.length > 0 ? Integer.parseInt(args[0]) : 200;
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
         Path work = args.length > 2 ? Path.of(args[2]) : Files.createTempDirectory("flowpack-bench");
@@ -45,24 +57,47 @@ public final class RouteOverheadBenchmark {
                 @Override
                 public void configure() {
                     String options = "?initialDelay=0&delay=10&maxMessagesPerPoll=0";
-                    from("file:" + work.resolve("in-copy") + options).to("file:" + work.resolve("out-copy"));
-                    from("file:" + work.resolve("in-flow") + options).to("flow:convert?format=jpeg&quality=0.9")
+                    from("file:" + work.resolve("in-copy") + options).routeId("copy").to("file:" + work.resolve("out-copy"));
+                    from("file:" + work.resolve("in-flow") + options).routeId("flow").to("flow:convert?format=jpeg&quality=0.9")
                             .to("file:" + work.resolve("out-flow"));
                 }
             });
             context.start();
             System.out.printf(Locale.ROOT, "%d files of 640x480 JPEG, %d rounds%n", files, rounds);
             for (int round = 1; round <= rounds; round++) {
-                double copy = run(source, work.resolve("in-copy"), work.resolve("out-copy"), files, 1);
-                double flow = run(source, work.resolve("in-flow"), work.resolve("out-flow"), files, 2);
-                System.out.printf(Locale.ROOT, "round %d: file->file %.1f docs/s, file->flow:convert->file %.1f docs/s,"
-                        + " ratio flow/copy %.3f%n", round, copy, flow, flow / copy);
+                double copy = run(context, "copy", source, work.resolve("in-copy"), work.resolve("out-copy"), files);
+                double flow = run(context, "flow", source, work.resolve("in-flow"), work.resolve("out-flow"), files);
+                double bare = convertInALoop(source, work.resolve("out-loop"));
+                double overheadMillis = (1 / flow - 1 / bare) * 1000;
+                System.out.printf(Locale.ROOT, "round %d: file->file %.1f docs/s | file->flow:convert->file %.1f docs/s"
+                        + " | same decode+encode in a plain loop %.1f docs/s | flow/copy %.3f, flow/loop %.3f,"
+                        + " route+document+audit overhead %.2f ms/doc%n",
+                        round, copy, flow, bare, flow / copy, flow / bare, overheadMillis);
             }
         }
     }
 
-    /** Moves the files into the inbox and waits until {@code perDocument} outputs per file are written. */
-    private static double run(Path source, Path inbox, Path outbox, int files, int perDocument) throws Exception {
+    /** The convert step's work without Camel, blob store or audit: decode and encode each file, one thread. */
+    private static double convertInALoop(Path source, Path out) throws Exception {
+        clear(out);
+        Files.createDirectories(out);
+        List<Path> inputs;
+        try (Stream<Path> list = Files.list(source)) {
+            inputs = list.sorted().toList();
+        }
+        long start = System.nanoTime();
+        for (Path input : inputs) {
+            BufferedImage image = ImageDecoder.decodeFirst(input, ImageLimits.DEFAULT);
+            try (OutputStream stream = new BufferedOutputStream(Files.newOutputStream(out.resolve(input.getFileName())))) {
+                ImageEncoder.encode(image, ImageFormat.JPEG, 0.9f, stream);
+            }
+        }
+        return inputs.size() / ((System.nanoTime() - start) / 1e9);
+    }
+
+    /** Moves the files into the inbox and waits until the route has completed every one of them. */
+    private static double run(CamelContext context, String route, Path source, Path inbox, Path outbox, int files)
+            throws Exception {
         clear(outbox);
         Path staging = Files.createDirectories(inbox.resolveSibling(inbox.getFileName() + "-staging"));
         clear(staging);
@@ -72,26 +107,17 @@ public final class RouteOverheadBenchmark {
             }
         }
         Files.createDirectories(inbox);
+        NotifyBuilder done = new NotifyBuilder(context).fromRoute(route).whenCompleted(files).create();
         long start = System.nanoTime();
         try (Stream<Path> list = Files.list(staging)) {
             for (Path file : list.toList()) {
                 Files.move(file, inbox.resolve(file.getFileName()));
             }
         }
-        int expected = files * perDocument;
-        while (count(outbox) < expected) {
-            java.util.concurrent.locks.LockSupport.parkNanos(2_000_000);
+        if (!done.matches(10, TimeUnit.MINUTES)) {
+            throw new IllegalStateException("route " + route + " did not complete " + files + " files");
         }
         return files / ((System.nanoTime() - start) / 1e9);
-    }
-
-    private static long count(Path folder) throws Exception {
-        if (!Files.isDirectory(folder)) {
-            return 0;
-        }
-        try (Stream<Path> list = Files.list(folder)) {
-            return list.filter(p -> !p.getFileName().toString().startsWith(".")).count();
-        }
     }
 
     private static void clear(Path folder) throws Exception {
