@@ -2,13 +2,11 @@ package io.flowpack.camel;
 
 import io.flowpack.document.Document;
 import io.flowpack.engine.RunOptions;
-import io.flowpack.step.ParameterSpec;
 import io.flowpack.step.ProgressListener;
 import io.flowpack.step.StepException;
 import org.apache.camel.Exchange;
 import org.apache.camel.support.DefaultProducer;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 
@@ -42,21 +40,10 @@ class FlowProducer extends DefaultProducer {
 
     /** The URI's parameters, overridden by message parameters this step declares ({@code name} or {@code step.name}). */
     private Map<String, Object> parameters(Exchange exchange) {
-        Map<String, Object> merged = new LinkedHashMap<>(endpoint.getStepParameters());
         Map<?, ?> fromMessage = exchange.getIn().getHeader(FlowHeaders.PARAMS, Map.class);
         if (fromMessage == null || !endpoint.isAcceptMessageParams()) {
-            return merged;
+            return endpoint.getStepParameters();
         }
-        String step = endpoint.implementation().descriptor().name();
-        for (ParameterSpec spec : endpoint.implementation().descriptor().parameterSpecs()) {
-            Object plain = fromMessage.get(spec.name());
-            Object qualified = fromMessage.get(step + "." + spec.name());
-            if (qualified != null) {
-                merged.put(spec.name(), qualified);
-            } else if (plain != null) {
-                merged.put(spec.name(), plain);
-            }
-        }
-        return merged;
+        return MessageParameters.merged(endpoint, fromMessage);
     }
 }

@@ -46,7 +46,8 @@ public final class ParameterBinder {
         List<ParameterSpec> specs = specs(type);
         for (String name : raw.keySet()) {
             if (specs.stream().noneMatch(s -> s.name().equals(name))) {
-                throw new ParameterException(unknown(step, name, specs));
+                throw new ParameterException(unknownMessage("step '" + step + "'", name,
+                        specs.stream().map(ParameterSpec::name).toList()));
             }
         }
         Object[] values = new Object[components.length];
@@ -212,9 +213,12 @@ public final class ParameterBinder {
         return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
     }
 
-    private static String unknown(String step, String name, List<ParameterSpec> specs) {
-        List<String> known = specs.stream().map(ParameterSpec::name).toList();
-        String message = "unknown parameter '" + name + "' for step '" + step + "'; known: "
+    /**
+     * "unknown parameter 'facter' for step 'upscale'; known: factor, method (did you mean 'factor'?)": the message for
+     * a name that {@code subject} (a step, a template, a route) does not declare.
+     */
+    public static String unknownMessage(String subject, String name, java.util.Collection<String> known) {
+        String message = "unknown parameter '" + name + "' for " + subject + "; known: "
                 + (known.isEmpty() ? "(none)" : String.join(", ", known));
         return known.stream()
                 .min(Comparator.comparingInt(k -> distance(k.toLowerCase(Locale.ROOT), name.toLowerCase(Locale.ROOT))))

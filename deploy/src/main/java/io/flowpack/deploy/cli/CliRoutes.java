@@ -1,8 +1,9 @@
 package io.flowpack.deploy.cli;
 
-import io.flowpack.camel.FlowEndpoint;
+import io.flowpack.camel.MessageParameters;
 import io.flowpack.camel.RouteSteps;
 import org.apache.camel.CamelContext;
+import org.apache.camel.Endpoint;
 import org.apache.camel.Route;
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.builder.AdviceWith;
@@ -17,8 +18,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * Builds the route {@code flowpack run} feeds: for a step, {@code direct → flow:<step> → file:<out>}; for a route file,
@@ -68,23 +67,10 @@ final class CliRoutes {
         return ENTRY;
     }
 
-    /** Fails when a {@code --param} name is declared by no flow step of the started routes. */
+    /** Fails when a {@code --param} is taken by no flow step of the entry route, or a step refuses its value. */
     static void checkParams(CamelContext context, Map<String, String> params) {
-        Set<String> known = new TreeSet<>();
-        for (Route route : context.getRoutes()) {
-            for (FlowEndpoint flow : RouteSteps.flowEndpoints(route)) {
-                String step = flow.implementation().descriptor().name();
-                flow.implementation().descriptor().parameterSpecs().forEach(s -> {
-                    known.add(s.name());
-                    known.add(step + "." + s.name());
-                });
-            }
-        }
-        for (String name : params.keySet()) {
-            if (!known.contains(name)) {
-                throw new IllegalArgumentException("unknown parameter '" + name + "' for this route; known: "
-                        + String.join(", ", known));
-            }
-        }
+        Endpoint feed = context.getEndpoint(ENTRY);
+        Route entry = context.getRoutes().stream().filter(r -> r.getEndpoint() == feed).findFirst().orElseThrow();
+        MessageParameters.check("route '" + entry.getRouteId() + "'", RouteSteps.flowEndpoints(entry), params);
     }
 }

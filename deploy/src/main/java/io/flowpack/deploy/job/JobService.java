@@ -1,5 +1,6 @@
 package io.flowpack.deploy.job;
 
+import io.flowpack.camel.MessageParameters;
 import io.flowpack.document.BlobStore;
 import io.flowpack.document.Document;
 import io.flowpack.document.DocumentIngest;
@@ -46,7 +47,7 @@ public class JobService {
     public String submit(String template, List<MultipartFile> files, Map<String, String> parameters)
             throws IOException {
         JobConsumer consumer = consumer(template);
-        TemplateParameters.check(template, consumer.steps(), parameters);
+        MessageParameters.check("template '" + template + "'", consumer.steps(), parameters);
         if (files.isEmpty()) {
             throw JobProblem.badRequest("no files: send the input files as multipart parts named 'files'");
         }

@@ -89,6 +89,17 @@ class RunCommandTest {
         JsonNode audit = DocumentJson.mapper().readTree(dir.resolve("out/alpha.audit.json").toFile());
         assertThat(audit.path("audit")).hasSize(2);
         assertThat(dir.resolve("somewhere")).doesNotExist();
+
+        int withParam = RunCommand.execute(new String[]{route.toString(), dir.resolve("in/alpha.png").toString(),
+                "--out", dir.resolve("out3").toString(), "--param", "upscale.factor=3", "--param", "maxWidth=30"});
+        assertThat(withParam).as(errText()).isZero();
+        assertThat(ImageIO.read(dir.resolve("out3/alpha-x3.jpg").toFile()).getWidth()).isEqualTo(30);
+
+        int wrong = RunCommand.execute(new String[]{route.toString(), dir.resolve("in/alpha.png").toString(),
+                "--out", dir.resolve("out2").toString(), "--param", "facter=3"});
+        assertThat(wrong).isEqualTo(2);
+        assertThat(errText()).contains("unknown parameter 'facter' for route 'web'; known: ")
+                .contains("(did you mean 'factor'?)");
     }
 
     @Test

@@ -137,7 +137,7 @@ class JobApiTest {
                         + " (did you mean 'factor'?)");
         ResponseEntity<String> wrongStep = client.submit("upscale-2x", Map.of("convert.format", "png"),
                 new Upload("a.png", TestImages.png(8, 8)));
-        assertProblem(wrongStep, HttpStatus.BAD_REQUEST, "names step 'convert', which the route of template "
+        assertProblem(wrongStep, HttpStatus.BAD_REQUEST, "names step 'convert', which template "
                 + "'upscale-2x' does not run; its steps: upscale");
     }
 
