@@ -12,15 +12,18 @@ import io.flowpack.step.Step;
 import org.apache.camel.CamelContext;
 import org.apache.camel.spring.boot.CamelContextConfiguration;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 
-/** The core beans; each can be replaced by a bean of the same type. */
-@Configuration(proxyBeanMethods = false)
+/**
+ * flowpack's core beans — step registry, blob store, engine, ingest, limits and the {@code flow} Camel component —
+ * each replaceable by a user bean of the same type. Step beans join the steps found by ServiceLoader.
+ */
+@AutoConfiguration
 @EnableConfigurationProperties(FlowpackProperties.class)
-public class FlowpackConfiguration {
+public class FlowpackAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
