@@ -1,5 +1,6 @@
 package io.flowpack.deploy;
 
+import io.flowpack.deploy.cli.ModelsCommand;
 import io.flowpack.deploy.cli.RunCommand;
 import io.flowpack.deploy.cli.StepsCommand;
 import org.springframework.boot.SpringApplication;
@@ -19,6 +20,8 @@ public final class FlowpackMain {
                     exit code 1 when any input failed
               steps [name]
                     list the steps with their parameters (JSON descriptors)
+              models import <model.json> --out DIR --name NAME [--source PKG@VER:PATH] [--licence L] ...
+                    convert a TensorFlow.js model to DIR/model.onnx with DIR/manifest.json (--help for options)
             """;
 
     private FlowpackMain() {
@@ -31,6 +34,7 @@ public final class FlowpackMain {
             case "serve" -> SpringApplication.run(FlowpackApplication.class, rest);
             case "run" -> System.exit(RunCommand.execute(rest));
             case "steps" -> System.exit(StepsCommand.execute(rest));
+            case "models" -> System.exit(ModelsCommand.execute(rest));
             case "help", "--help", "-h" -> System.out.print(USAGE);
             default -> {
                 System.err.println("unknown command '" + command + "'");

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Writes ONNX models without a protobuf library: a graph of nodes over named tensors, float/int64 initializers,
@@ -16,6 +17,7 @@ public final class OnnxModelBuilder {
     /** ONNX TensorProto.DataType values. */
     public static final int FLOAT = 1;
     public static final int INT64 = 7;
+    public static final int FLOAT16 = 10;
 
     private static final int IR_VERSION = 8;
     private static final String[] SYMBOLS = {"N", "D1", "D2", "D3", "D4", "D5"};
@@ -44,6 +46,21 @@ public final class OnnxModelBuilder {
         return this;
     }
 
+    /**
+     * An input whose dimensions are named where they vary: each is a {@code Number} (a fixed size, or negative for
+     * an unknown size without a name) or a {@code String} (a symbolic size, equal wherever the same name appears).
+     */
+    public OnnxModelBuilder input(String name, int elemType, List<?> dims) {
+        inputs.add(valueInfo(name, elemType, dims));
+        return this;
+    }
+
+    /** An output with fixed, unnamed or symbolic dimensions, as for {@link #input(String, int, List)}. */
+    public OnnxModelBuilder output(String name, int elemType, List<?> dims) {
+        outputs.add(valueInfo(name, elemType, dims));
+        return this;
+    }
+
     /** A float constant, stored little-endian as raw data. */
     public OnnxModelBuilder initializer(String name, float[] data, long... dims) {
         ByteBuffer raw = ByteBuffer.allocate(data.length * 4).order(ByteOrder.LITTLE_ENDIAN);
@@ -59,9 +76,18 @@ public final class OnnxModelBuilder {
         return this;
     }
 
+    /** A half-precision constant from its IEEE 754 binary16 bit patterns, stored little-endian as raw data. */
+    public OnnxModelBuilder initializerFloat16(String name, short[] halfBits, long... dims) {
+        ByteBuffer raw = ByteBuffer.allocate(halfBits.length * 2).order(ByteOrder.LITTLE_ENDIAN);
+        raw.asShortBuffer().put(halfBits);
+        initializers.add(tensor(name, FLOAT16, dims, raw.array()));
+        return this;
+    }
+
     /**
      * Adds a node. Attribute values: {@code Integer}/{@code Long} (INT), {@code Float}/{@code Double} (FLOAT),
-     * {@code String} (STRING), {@code long[]}/{@code int[]} (INTS), {@code float[]} (FLOATS).
+     * {@code String} (STRING), {@code long[]}/{@code int[]} (INTS), {@code float[]} (FLOATS). Attributes are
+     * written sorted by name, so the same graph always gives the same bytes.
      */
     public OnnxModelBuilder node(String opType, List<String> nodeInputs, List<String> nodeOutputs,
                                  Map<String, ?> attributes) {
@@ -70,7 +96,7 @@ public final class OnnxModelBuilder {
         nodeOutputs.forEach(name -> node.string(2, name));
         node.string(3, opType + "_" + nodeCount++);
         node.string(4, opType);
-        attributes.forEach((name, value) -> node.message(5, attribute(name, value)));
+        new TreeMap<String, Object>(attributes).forEach((name, value) -> node.message(5, attribute(name, value)));
         nodes.add(node);
         return this;
     }
@@ -114,13 +140,22 @@ public final class OnnxModelBuilder {
     }
 
     private static ProtoWriter valueInfo(String name, int elemType, long[] dims) {
-        ProtoWriter shape = new ProtoWriter();
+        List<Object> named = new ArrayList<>();
         for (int i = 0; i < dims.length; i++) {
+            named.add(dims[i] < 0 ? SYMBOLS[Math.min(i, SYMBOLS.length - 1)] + (i >= SYMBOLS.length ? "_" + i : "")
+                    : (Object) dims[i]);
+        }
+        return valueInfo(name, elemType, named);
+    }
+
+    private static ProtoWriter valueInfo(String name, int elemType, List<?> dims) {
+        ProtoWriter shape = new ProtoWriter();
+        for (Object size : dims) {
             ProtoWriter dim = new ProtoWriter();
-            if (dims[i] < 0) {
-                dim.string(2, SYMBOLS[Math.min(i, SYMBOLS.length - 1)] + (i >= SYMBOLS.length ? "_" + i : ""));
-            } else {
-                dim.int64(1, dims[i]);
+            if (size instanceof String symbol) {
+                dim.string(2, symbol);
+            } else if (((Number) size).longValue() >= 0) {
+                dim.int64(1, ((Number) size).longValue());
             }
             shape.message(1, dim);
         }

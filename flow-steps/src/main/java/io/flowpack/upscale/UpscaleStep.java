@@ -6,6 +6,12 @@ import io.flowpack.imaging.ImageEncoder;
 import io.flowpack.imaging.ImageFormat;
 import io.flowpack.imaging.ImageInfo;
 import io.flowpack.imaging.ImageLimits;
+import io.flowpack.model.ModelLoadException;
+import io.flowpack.model.ModelRegistry;
+import io.flowpack.model.ModelSessions;
+import io.flowpack.model.image.ModelRunException;
+import io.flowpack.model.image.TileOptions;
+import io.flowpack.step.StepCancelledException;
 import io.flowpack.step.Step;
 import io.flowpack.step.StepContext;
 import io.flowpack.step.StepDescriptor;
@@ -19,19 +25,39 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.function.DoubleConsumer;
 
 /**
  * {@code flow:upscale?factor=2} or {@code ?longEdge=3840}: enlarges every image part and writes it as a new
  * part named {@code <base>-x<factor>.<ext>} or {@code <base>-<longEdge>.<ext>}, with width, height and the
  * source part id in its metadata. A result larger than the image limit is refused before any pixel is decoded.
+ *
+ * <p>Two methods: {@code onnx} (the default) runs a super-resolution model, by default the bundled esrgan-slim
+ * ×2/×3/×4 ({@link OnnxUpscaler}); {@code lanczos} resamples. The models are those of a {@link ModelRegistry}: the
+ * bundled ones plus the models folder, which the no-argument constructor (used by {@code ServiceLoader}) takes from
+ * the system property {@value ModelRegistry#MODELS_DIR_PROPERTY}. The audit records the backend, each model run
+ * with its sha256 and tiling, and whether Lanczos finished the size.
  */
 public final class UpscaleStep implements Step {
     public static final String NAME = "upscale";
 
     private static final StepDescriptor DESCRIPTOR = new StepDescriptor(NAME,
-            "Enlarges images by a factor or to a long edge (Lanczos-3)", Set.of("image/*"),
+            "Enlarges images by a factor or to a long edge (esrgan-slim super-resolution, any ONNX model, or Lanczos-3)",
+            Set.of("image/*"),
             Set.of(ImageFormat.PNG.mediaType(), ImageFormat.JPEG.mediaType(), ImageFormat.TIFF.mediaType()),
             UpscaleParams.class);
+
+    private final OnnxUpscaler onnx;
+
+    /** Bundled models and the models folder of the system property; the process-wide sessions. */
+    public UpscaleStep() {
+        this(ModelRegistry.standard(), ModelSessions.shared());
+    }
+
+    public UpscaleStep(ModelRegistry models, ModelSessions sessions) {
+        this.onnx = new OnnxUpscaler(models, sessions);
+    }
 
     @Override
     public StepDescriptor descriptor() {
@@ -45,13 +71,17 @@ public final class UpscaleStep implements Step {
         for (int i = 0; i < inputs.size(); i++) {
             ctx.checkCancelled();
             Part input = inputs.get(i);
-            ctx.progress((double) i / inputs.size(), "upscaling '" + label(input) + "'");
-            outputs.add(upscale(input, params, ctx));
+            String message = "upscaling '" + label(input) + "'";
+            ctx.progress((double) i / inputs.size(), message);
+            int index = i;
+            DoubleConsumer progress = f -> ctx.progress((index + f) / inputs.size(), message);
+            outputs.add(upscale(input, params, ctx, progress));
         }
         return outputs;
     }
 
-    private static Part upscale(Part input, UpscaleParams params, StepContext ctx) throws StepException {
+    private Part upscale(Part input, UpscaleParams params, StepContext ctx, DoubleConsumer progress)
+            throws StepException {
         ImageLimits limits = ctx.imageLimits();
         try {
             Path file = ctx.localFile(input);
@@ -68,7 +98,7 @@ public final class UpscaleStep implements Step {
             }
             ImageFormat format = outputFormat(params.format(), info.format());
             BufferedImage image = ImageDecoder.decodeFirst(file, limits);
-            BufferedImage result = resize(image, (int) size.width(), (int) size.height(), params.method());
+            BufferedImage result = resize(image, (int) size.width(), (int) size.height(), params, ctx, progress);
             String name = baseName(input, ctx) + size.suffix() + "." + format.extension();
             Map<String, Object> metadata = Map.of("width", result.getWidth(), "height", result.getHeight(),
                     "source", input.id());
@@ -79,10 +109,29 @@ public final class UpscaleStep implements Step {
         }
     }
 
-    private static BufferedImage resize(BufferedImage image, int width, int height, UpscaleMethod method) {
-        return switch (method) {
-            case LANCZOS -> LanczosResampler.resize(image, width, height);
-        };
+    private BufferedImage resize(BufferedImage image, int width, int height, UpscaleParams params, StepContext ctx,
+                                 DoubleConsumer progress) throws StepException {
+        ctx.audit("backend", params.method() == UpscaleMethod.ONNX ? "onnx" : "lanczos");
+        if (params.method() == UpscaleMethod.LANCZOS) {
+            return LanczosResampler.resize(image, width, height);
+        }
+        try {
+            OnnxUpscaler.Outcome outcome = onnx.upscale(image, width, height, params.model(),
+                    new TileOptions(params.tileSize(), params.tileOverlap()), ctx.imageLimits().maxPixels(), progress,
+                    ctx::cancelled);
+            List<Map<String, Object>> stages = outcome.stages();
+            ctx.audit("model", stages.isEmpty() ? "(none: no enlargement)"
+                    : String.join(" + ", stages.stream().map(s -> (String) s.get("model")).toList()));
+            ctx.audit("modelSha256", stages.stream().map(s -> (String) s.get("sha256")).toList());
+            ctx.audit("tiling", stages.stream().map(s -> (String) s.get("tiling")).toList());
+            ctx.audit("stages", stages);
+            ctx.audit("finish", outcome.lanczosFinish() ? "lanczos to " + width + "×" + height : "none");
+            return outcome.image();
+        } catch (ModelLoadException | ModelRunException e) {
+            throw new StepException(e.getMessage(), e);
+        } catch (CancellationException e) {
+            throw new StepCancelledException(ctx.step());
+        }
     }
 
     /** {@code same} keeps JPEG, PNG and TIFF; any other source (GIF, BMP, WebP) becomes PNG. */

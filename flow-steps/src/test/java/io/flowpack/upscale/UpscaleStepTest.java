@@ -50,7 +50,7 @@ class UpscaleStepTest {
         Part input = imagePart("house.jpg", "jpg", "image/jpeg", 64, 48);
         Document doc = Document.of("house.jpg", input);
 
-        engine.run(doc, new UpscaleStep(), Map.of("factor", 2), RunOptions.DEFAULT);
+        engine.run(doc, new UpscaleStep(), Map.of("factor", 2, "method", "lanczos"), RunOptions.DEFAULT);
 
         Part result = doc.baseParts().get(0);
         assertThat(result.name()).isEqualTo("house-x2.jpg");
@@ -66,7 +66,9 @@ class UpscaleStepTest {
         assertThat(entry.step()).isEqualTo("upscale");
         assertThat(entry.outcome()).isEqualTo(AuditEntry.OK);
         assertThat(entry.parameters()).containsEntry("factor", 2.0f).containsEntry("longEdge", 0)
-                .containsEntry("method", "lanczos").containsEntry("format", "same").containsEntry("quality", 0.92f);
+                .containsEntry("method", "lanczos").containsEntry("model", "esrgan-slim").containsEntry("tileSize", 0)
+                .containsEntry("tileOverlap", 0).containsEntry("format", "same").containsEntry("quality", 0.92f);
+        assertThat(entry.details()).containsEntry("backend", "lanczos");
         assertThat(entry.inputs()).containsExactly(input.id());
         assertThat(entry.outputs()).containsExactly(result.id());
     }
@@ -75,7 +77,8 @@ class UpscaleStepTest {
     void longEdgeNamesTheResultAfterTheEdgeAndConvertsFormat() throws Exception {
         Document doc = Document.of("house.png", imagePart("house.png", "png", "image/png", 64, 48));
 
-        engine.run(doc, new UpscaleStep(), Map.of("longEdge", "200", "format", "png"), RunOptions.DEFAULT);
+        engine.run(doc, new UpscaleStep(), Map.of("longEdge", "200", "format", "png", "method", "lanczos"),
+                RunOptions.DEFAULT);
 
         Part result = doc.baseParts().get(0);
         assertThat(result.name()).isEqualTo("house-200.png");
@@ -89,7 +92,7 @@ class UpscaleStepTest {
     void fractionalFactorAndFormatChange() throws Exception {
         Document doc = Document.of("house.png", imagePart("house.png", "png", "image/png", 40, 30));
 
-        engine.run(doc, new UpscaleStep(), Map.of("factor", "1.5", "format", "jpeg", "quality", 0.8),
+        engine.run(doc, new UpscaleStep(), Map.of("factor", "1.5", "format", "jpeg", "quality", 0.8, "method", "lanczos"),
                 RunOptions.DEFAULT);
 
         Part result = doc.baseParts().get(0);
@@ -125,7 +128,7 @@ class UpscaleStepTest {
             }
         });
 
-        assertThatThrownBy(() -> engine.run(doc, new UpscaleStep(), Map.of(), options))
+        assertThatThrownBy(() -> engine.run(doc, new UpscaleStep(), Map.of("method", "lanczos"), options))
                 .isInstanceOf(StepCancelledException.class);
         assertThat(messages).contains("upscaling 'a.png'").doesNotContain("upscaling 'b.png'");
         assertThat(doc.audit().get(0).outcome()).isEqualTo(AuditEntry.CANCELLED);
@@ -137,7 +140,7 @@ class UpscaleStepTest {
         assertThatThrownBy(() -> engine.run(doc, new UpscaleStep(), Map.of("factor", 9), RunOptions.DEFAULT))
                 .isInstanceOf(ParameterException.class).hasMessageContaining("factor");
         assertThatThrownBy(() -> engine.run(doc, new UpscaleStep(), Map.of("method", "bilinear"), RunOptions.DEFAULT))
-                .isInstanceOf(ParameterException.class).hasMessageContaining("lanczos");
+                .isInstanceOf(ParameterException.class).hasMessageContaining("onnx, lanczos");
         assertThatThrownBy(() -> engine.run(doc, new UpscaleStep(), Map.of("format", "gif"), RunOptions.DEFAULT))
                 .isInstanceOf(ParameterException.class).hasMessageContaining("png");
     }

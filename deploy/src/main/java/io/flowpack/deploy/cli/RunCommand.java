@@ -9,6 +9,7 @@ import io.flowpack.document.FileBlobStore;
 import io.flowpack.engine.StepEngine;
 import io.flowpack.engine.StepRegistry;
 import io.flowpack.imaging.ImageLimits;
+import io.flowpack.model.ModelRegistry;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.impl.DefaultCamelContext;
@@ -67,6 +68,8 @@ public final class RunCommand {
     }
 
     private static int run(RunArguments arguments, List<Path> files, Path work, PrintStream err) throws Exception {
+        // the user at the command line may name any model file (a server takes models only from its folder)
+        System.setProperty(ModelRegistry.ANY_PATH_PROPERTY, "true");
         FileBlobStore blobs = new FileBlobStore(work.resolve("blobs"));
         ImageLimits limits = ImageLimits.DEFAULT;
         FlowComponent flow = new FlowComponent(StepRegistry.discover(), new StepEngine(blobs),

@@ -8,7 +8,10 @@ import io.flowpack.document.FileBlobStore;
 import io.flowpack.engine.StepEngine;
 import io.flowpack.engine.StepRegistry;
 import io.flowpack.imaging.ImageLimits;
+import io.flowpack.model.ModelRegistry;
+import io.flowpack.model.ModelSessions;
 import io.flowpack.step.Step;
+import io.flowpack.upscale.UpscaleStep;
 import org.apache.camel.CamelContext;
 import org.apache.camel.spring.boot.CamelContextConfiguration;
 import org.springframework.beans.factory.ObjectProvider;
@@ -24,6 +27,26 @@ import org.springframework.context.annotation.Bean;
 @AutoConfiguration
 @EnableConfigurationProperties(FlowpackProperties.class)
 public class FlowpackAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    public ModelRegistry modelRegistry(FlowpackProperties properties) {
+        // requests name models; only files inside the models folder may be named by path
+        return ModelRegistry.of(FlowpackAutoConfiguration.class.getClassLoader(), properties.modelsDir(), false);
+    }
+
+    @Bean(destroyMethod = "close")
+    @ConditionalOnMissingBean
+    public ModelSessions modelSessions(FlowpackProperties properties) {
+        int threads = properties.modelThreads() > 0 ? properties.modelThreads() : Runtime.getRuntime().availableProcessors();
+        return new ModelSessions(threads);
+    }
+
+    /** The upscale step on this application's models (replaces the ServiceLoader one, which reads system properties). */
+    @Bean
+    public UpscaleStep upscaleStep(ModelRegistry models, ModelSessions sessions) {
+        return new UpscaleStep(models, sessions);
+    }
 
     @Bean
     @ConditionalOnMissingBean

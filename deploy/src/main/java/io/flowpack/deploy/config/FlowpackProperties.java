@@ -16,6 +16,9 @@ import java.time.Duration;
  * @param dataDir       folder of the blob store ({@code blobs/}) and the job database ({@code db/})
  * @param maxInputSize  largest input file accepted (upload, file route or job)
  * @param maxPixels     largest image accepted in pixels (width × height), checked from the header before decoding
+ * @param modelsDir     folder of user models (one subfolder with manifest.json + model file each); model
+ *                      parameters may name files only inside it; unset: bundled models only
+ * @param modelThreads  ONNX Runtime intra-op threads per model session; 0 uses every processor
  * @param jobs          the job API's workers
  */
 @ConfigurationProperties(prefix = "flowpack")
@@ -26,6 +29,8 @@ public record FlowpackProperties(
         @DefaultValue("./data") Path dataDir,
         @DefaultValue("512MB") DataSize maxInputSize,
         @DefaultValue("100000000") long maxPixels,
+        Path modelsDir,
+        @DefaultValue("0") int modelThreads,
         @DefaultValue Jobs jobs) {
 
     /**

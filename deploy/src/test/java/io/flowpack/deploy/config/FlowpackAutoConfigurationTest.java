@@ -5,7 +5,11 @@ import io.flowpack.document.BlobStore;
 import io.flowpack.document.FileBlobStore;
 import io.flowpack.engine.StepRegistry;
 import io.flowpack.imaging.ImageLimits;
+import io.flowpack.model.ModelLoadException;
+import io.flowpack.model.ModelRegistry;
+import io.flowpack.model.ModelSessions;
 import io.flowpack.testsupport.UpperCaseStep;
+import io.flowpack.upscale.UpscaleStep;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -14,6 +18,7 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class FlowpackAutoConfigurationTest {
     @TempDir
@@ -33,6 +38,19 @@ class FlowpackAutoConfigurationTest {
             assertThat(((FileBlobStore) context.getBean(BlobStore.class)).root()).isEqualTo(dir.resolve("blobs").toAbsolutePath());
             assertThat(context.getBean(ImageLimits.class)).isEqualTo(new ImageLimits(1234, 2 * 1024 * 1024));
             assertThat(context.getBean(FlowComponent.class).imageLimits()).isEqualTo(new ImageLimits(1234, 2 * 1024 * 1024));
+            assertThat(context.getBean(StepRegistry.class).require("upscale")).isSameAs(context.getBean(UpscaleStep.class));
+        });
+    }
+
+    @Test
+    void modelsComeFromTheModelsFolderAndPathsStayInside() {
+        runner().withPropertyValues("flowpack.models-dir=" + dir.resolve("models"), "flowpack.model-threads=1").run(context -> {
+            ModelRegistry models = context.getBean(ModelRegistry.class);
+            assertThat(models.folder()).contains(dir.resolve("models").toAbsolutePath());
+            assertThat(models.names()).contains("esrgan-slim-x2", "nanodet", "selfie");
+            assertThatThrownBy(() -> models.resolve("/etc/model.onnx")).isInstanceOf(ModelLoadException.class)
+                    .hasMessageContaining("outside the models folder");
+            assertThat(context.getBean(ModelSessions.class).intraOpThreads()).isEqualTo(1);
         });
     }
 

@@ -133,7 +133,7 @@ class JobApiTest {
                 new Upload("a.png", TestImages.png(8, 8)));
 
         assertProblem(response, HttpStatus.BAD_REQUEST,
-                "unknown parameter 'facter' for template 'upscale-2x'; known: factor, longEdge, method, format, quality"
+                "unknown parameter 'facter' for template 'upscale-2x'; known: factor, longEdge, method, model, tileSize, tileOverlap, format, quality"
                         + " (did you mean 'factor'?)");
         ResponseEntity<String> wrongStep = client.submit("upscale-2x", Map.of("convert.format", "png"),
                 new Upload("a.png", TestImages.png(8, 8)));
