@@ -18,7 +18,7 @@ import org.apache.camel.support.AsyncProcessorConverterHelper;
 import org.apache.camel.support.AsyncProcessorSupport;
 
 /**
- * Makes {@code to: file:…} after a flow step write what a user expects: each unprocessed part of the document under
+ * Makes {@code to: file:…} after a flow step write what a user expects: each deliverable part of the document under
  * its own name (original name + step suffix + the right extension), then {@code <name>.audit.json} beside them.
  * Messages whose body is not a {@link Document} go to the file endpoint unchanged.
  */
@@ -63,7 +63,7 @@ final class DocumentFileWriting implements InterceptStrategy {
                 return;
             }
             String folder = folderOf(exchange.getIn().getHeader(Exchange.FILE_NAME, String.class));
-            for (Part part : document.baseParts()) {
+            for (Part part : document.deliverables()) {
                 String name = part.name() != null ? part.name()
                         : MediaTypes.baseName(document.name()) + "." + MediaTypes.extensionFor(part.mediaType());
                 write(exchange, folder + name, blobs.localPath(part.blob()).map(p -> (Object) p.toFile())

@@ -62,6 +62,11 @@ public final class Document {
         return parts.stream().filter(Part::isBase).toList();
     }
 
+    /** What is handed out as results: the unprocessed parts plus the reports and review images steps deliver. */
+    public List<Part> deliverables() {
+        return parts.stream().filter(Part::isDeliverable).toList();
+    }
+
     public Optional<Part> part(String partId) {
         return parts.stream().filter(p -> p.id().equals(partId)).findFirst();
     }

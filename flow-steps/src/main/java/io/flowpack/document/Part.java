@@ -14,6 +14,11 @@ import java.util.UUID;
  * @param blob      where the bytes live
  */
 public record Part(String id, String mediaType, String name, PartKind kind, Map<String, Object> metadata, BlobRef blob) {
+    /**
+     * Metadata key: a {@code META} part with {@code deliver=true} (a step's report or review image) is written out and
+     * listed with the results like a {@code BASE} part, but later steps do not process it.
+     */
+    public static final String DELIVER = "deliver";
 
     public Part {
         if (id == null || id.isBlank()) {
@@ -35,6 +40,12 @@ public record Part(String id, String mediaType, String name, PartKind kind, Map<
 
     public Part withKind(PartKind newKind) {
         return new Part(id, mediaType, name, newKind, metadata, blob);
+    }
+
+    /** Whether the part is a result to hand out: {@code BASE}, or {@code META} marked {@link #DELIVER}. */
+    @com.fasterxml.jackson.annotation.JsonIgnore
+    public boolean isDeliverable() {
+        return isBase() || Boolean.TRUE.equals(metadata.get(DELIVER));
     }
 
     @com.fasterxml.jackson.annotation.JsonIgnore

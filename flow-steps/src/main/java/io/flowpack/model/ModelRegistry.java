@@ -93,16 +93,23 @@ public final class ModelRegistry {
      * beside it as {@code <stem>.json}, {@code <stem>.manifest.json} or a {@code manifest.json} naming that file.
      */
     public ModelEntry resolve(String nameOrPath) {
-        if (!looksLikePath(nameOrPath)) {
-            return require(nameOrPath);
-        }
-        Path path = Path.of(nameOrPath).toAbsolutePath().normalize();
-        if (!anyPath && (folder == null || !path.startsWith(folder))) {
-            throw new ModelLoadException("model path '" + nameOrPath + "' is outside the models folder ("
+        return looksLikePath(nameOrPath) ? fromPath(allowedPath(nameOrPath)) : require(nameOrPath);
+    }
+
+    /**
+     * The path of a model file named by a parameter, if this registry allows it: inside the models folder, or
+     * anywhere when the registry was made for the command line.
+     *
+     * @throws ModelLoadException for a path outside the models folder of a server registry
+     */
+    public Path allowedPath(String path) {
+        Path file = Path.of(path).toAbsolutePath().normalize();
+        if (!anyPath && (folder == null || !file.startsWith(folder))) {
+            throw new ModelLoadException("model path '" + path + "' is outside the models folder ("
                     + (folder == null ? "none set" : folder) + "); put the model there and name it, or allow any path"
                     + " with the system property " + ANY_PATH_PROPERTY + "=true (the command line does)");
         }
-        return fromPath(path);
+        return file;
     }
 
     /** The models named {@code <family>-x<scale>} (e.g. esrgan-slim-x2, -x3, -x4), by scale. */

@@ -1,5 +1,6 @@
 package io.flowpack.deploy.config;
 
+import io.flowpack.anonymizer.AnonymizeStep;
 import io.flowpack.camel.FlowCamel;
 import io.flowpack.camel.FlowComponent;
 import io.flowpack.document.BlobStore;
@@ -46,6 +47,12 @@ public class FlowpackAutoConfiguration {
     @Bean
     public UpscaleStep upscaleStep(ModelRegistry models, ModelSessions sessions) {
         return new UpscaleStep(models, sessions);
+    }
+
+    /** The anonymize step on this application's models (replaces the ServiceLoader one). */
+    @Bean
+    public AnonymizeStep anonymizeStep(ModelRegistry models, ModelSessions sessions) {
+        return new AnonymizeStep(models, sessions);
     }
 
     @Bean

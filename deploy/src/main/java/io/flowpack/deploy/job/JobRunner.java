@@ -127,10 +127,10 @@ final class JobRunner {
         Document document = run.document();
         List<ResultPart> parts = new ArrayList<>();
         if (run.error() == null) {
-            for (Part part : document.baseParts()) {
+            for (Part part : document.deliverables()) {
                 String name = part.name() != null ? part.name()
                         : MediaTypes.baseName(document.name()) + "." + MediaTypes.extensionFor(part.mediaType());
-                parts.add(new ResultPart(part.id(), name, part.mediaType(), PartKind.BASE, document.name(),
+                parts.add(new ResultPart(part.id(), name, part.mediaType(), part.kind(), document.name(),
                         part.blob()));
             }
         }

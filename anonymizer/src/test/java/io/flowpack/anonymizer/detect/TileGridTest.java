@@ -1,0 +1,34 @@
+package io.flowpack.anonymizer.detect;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class TileGridTest {
+
+    @Test
+    void aSmallImageIsSearchedWhole() {
+        assertThat(TileGrid.plan(512, 512, 1024, 0.25)).containsExactly(new Region(0, 0, 512, 512));
+    }
+
+    @Test
+    void aLargeImageGetsOverlappingTilesCoveringItAfterTheWholePass() {
+        List<Region> regions = TileGrid.plan(4000, 3000, 1024, 0.25);
+
+        assertThat(regions.get(0)).isEqualTo(new Region(0, 0, 4000, 3000));
+        List<Region> tiles = regions.subList(1, regions.size());
+        assertThat(tiles).hasSize(5 * 4);
+        assertThat(tiles).allSatisfy(t -> {
+            assertThat(t.width()).isLessThanOrEqualTo(1024);
+            assertThat(t.right()).isLessThanOrEqualTo(4000);
+            assertThat(t.bottom()).isLessThanOrEqualTo(3000);
+        });
+        assertThat(tiles.get(tiles.size() - 1).right()).isEqualTo(4000);
+        assertThat(tiles.get(tiles.size() - 1).bottom()).isEqualTo(3000);
+        Region first = tiles.get(0);
+        Region second = tiles.get(1);
+        assertThat(first.right() - second.x()).as("overlap").isGreaterThanOrEqualTo((int) (0.24 * first.width()));
+    }
+}

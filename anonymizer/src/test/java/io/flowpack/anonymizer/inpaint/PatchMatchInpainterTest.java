@@ -1,0 +1,108 @@
+package io.flowpack.anonymizer.inpaint;
+
+import io.flowpack.imaging.Pixels;
+import org.junit.jupiter.api.Test;
+
+import java.awt.image.BufferedImage;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class PatchMatchInpainterTest {
+
+    private final PatchMatchInpainter inpainter = new PatchMatchInpainter();
+
+    @Test
+    void leavesEveryPixelOutsideTheMaskUnchanged() {
+        BufferedImage photo = TestImages.sample("coffee.jpg");
+        int w = photo.getWidth();
+        int h = photo.getHeight();
+        float[] mask = TestImages.rectangle(w, h, w / 3, h / 3, w / 2, h / 2, true);
+        int[] before = Pixels.argb(photo).clone();
+
+        BufferedImage filled = inpainter.inpaint(photo, mask, InpaintProgress.NONE);
+
+        int[] after = Pixels.argb(filled);
+        assertThat(TestImages.changedOutside(before, after, mask)).isZero();
+        assertThat(Pixels.argb(photo)).isEqualTo(before);
+        assertThat(TestImages.meanAbsError(before, after, mask)).isPositive();
+    }
+
+    @Test
+    void continuesStripesAcrossAnEdgeInsteadOfBlurring() {
+        BufferedImage stripes = TestImages.stripes(128, 96);
+        float[] mask = TestImages.rectangle(128, 96, 44, 30, 84, 61, false);
+        int[] truth = Pixels.argb(stripes);
+
+        int[] filled = Pixels.argb(inpainter.inpaint(stripes, mask, InpaintProgress.NONE));
+
+        double patchMatch = TestImages.meanAbsError(truth, filled, mask);
+        double mean = TestImages.meanAbsError(truth, TestImages.meanFill(truth, mask), mask);
+        double diffusion = TestImages.meanAbsError(truth, TestImages.diffusionFill(truth, mask, 128, 96), mask);
+        assertThat(patchMatch).as("stripes: PatchMatch %.1f, mean %.1f, diffusion %.1f", patchMatch, mean, diffusion)
+                .isLessThan(mean / 4).isLessThan(diffusion / 3);
+    }
+
+    @Test
+    void fillsAHoleInAPhotoCloserToTheTruthThanDiffusion() {
+        BufferedImage photo = TestImages.sample("coffee.jpg");
+        int w = photo.getWidth();
+        int h = photo.getHeight();
+        float[] mask = TestImages.rectangle(w, h, w / 2 - 30, h / 2 - 40, w / 2 + 30, h / 2 + 40, false);
+        int[] truth = Pixels.argb(photo);
+
+        int[] filled = Pixels.argb(inpainter.inpaint(photo, mask, InpaintProgress.NONE));
+
+        double patchMatch = HoleQuality.ssim(truth, filled, mask, w, h);
+        double diffusion = HoleQuality.ssim(truth, TestImages.diffusionFill(truth, mask, w, h), mask, w, h);
+        assertThat(patchMatch).as("SSIM in hole: PatchMatch %.3f, diffusion %.3f", patchMatch, diffusion)
+                .isGreaterThan(diffusion);
+    }
+
+    @Test
+    void theSameSeedGivesTheSameResultOnAnyNumberOfThreads() {
+        BufferedImage photo = TestImages.sample("rocket.jpg");
+        int w = photo.getWidth();
+        int h = photo.getHeight();
+        float[] mask = TestImages.rectangle(w, h, w / 4, h / 3, w / 4 + 50, h / 3 + 90, true);
+        PatchMatchInpainter.Settings settings = PatchMatchInpainter.Settings.defaults().withSeed(42);
+
+        int[] one = run(settings.withThreads(1), photo, mask);
+        int[] four = run(settings.withThreads(4), photo, mask);
+        int[] again = run(settings.withThreads(4), photo, mask);
+        int[] otherSeed = run(settings.withSeed(43).withThreads(4), photo, mask);
+
+        assertThat(four).isEqualTo(one).isEqualTo(again);
+        assertThat(otherSeed).isNotEqualTo(one);
+    }
+
+    @Test
+    void fillsSeveralHolesAndReportsProgress() {
+        BufferedImage stripes = TestImages.stripes(160, 96);
+        float[] mask = TestImages.rectangle(160, 96, 10, 10, 25, 30, false);
+        float[] second = TestImages.rectangle(160, 96, 110, 50, 130, 80, false);
+        for (int i = 0; i < mask.length; i++) {
+            mask[i] = Math.max(mask[i], second[i]);
+        }
+        List<Double> fractions = new ArrayList<>();
+
+        int[] filled = Pixels.argb(inpainter.inpaint(stripes, mask, (f, m) -> fractions.add(f)));
+
+        assertThat(HoleRegions.of(mask, 160, 96)).hasSize(2);
+        assertThat(TestImages.meanAbsError(Pixels.argb(stripes), filled, mask)).isLessThan(20);
+        assertThat(fractions).startsWith(0.0).endsWith(1.0).hasSize(3);
+    }
+
+    @Test
+    void rejectsAMaskOfTheWrongSize() {
+        assertThatThrownBy(() -> inpainter.inpaint(TestImages.stripes(20, 20), new float[10], InpaintProgress.NONE))
+                .hasMessageContaining("mask has 10 values");
+    }
+
+    private static int[] run(PatchMatchInpainter.Settings settings, BufferedImage photo, float[] mask) {
+        return Pixels.argb(new PatchMatchInpainter(settings).inpaint(photo, mask, InpaintProgress.NONE));
+    }
+
+}
