@@ -11,7 +11,6 @@ final class ImageLevel {
     final int[] green;
     final int[] blue;
     final boolean[] hole;
-    static final boolean HALF_KNOWN = Boolean.getBoolean("pm.half");
 
     ImageLevel(int width, int height) {
         this.width = width;
@@ -40,7 +39,10 @@ final class ImageLevel {
         return level;
     }
 
-    /** Half the size: a pixel is hole when any of its children is; known pixels average their children. */
+    /**
+     * Half the size. A pixel is known when at least half its children are, and then averages its known children
+     * only; the hole does not grow on the way down, so coarse levels keep the rim's colours and structure.
+     */
     ImageLevel half() {
         ImageLevel coarse = new ImageLevel((width + 1) / 2, (height + 1) / 2);
         for (int y = 0; y < coarse.height; y++) {
@@ -73,7 +75,7 @@ final class ImageLevel {
                     }
                 }
                 int c = x + y * coarse.width;
-                if (HALF_KNOWN && anyHole && 2 * kn >= n) {
+                if (anyHole && 2 * kn >= n) {
                     coarse.hole[c] = false;
                     coarse.red[c] = (kr + kn / 2) / kn;
                     coarse.green[c] = (kg + kn / 2) / kn;
@@ -89,19 +91,41 @@ final class ImageLevel {
         return coarse;
     }
 
-    /** Sets the hole pixels from the filled coarser level (nearest parent), a start for the first vote. */
+    /**
+     * Sets the hole pixels from the filled coarser level, interpolated bilinearly (pixel centres aligned), a start
+     * for the first search and vote. Smoother than repeating the nearest parent, it makes better first matches.
+     */
     void holeFrom(ImageLevel coarse) {
+        int cw = coarse.width;
+        int ch = coarse.height;
         for (int y = 0; y < height; y++) {
+            double fy = Math.min(Math.max((y - 0.5) / 2, 0), ch - 1);
+            int cy = (int) fy;
+            int cy1 = Math.min(cy + 1, ch - 1);
+            double ay = fy - cy;
             for (int x = 0; x < width; x++) {
                 int i = x + y * width;
-                if (hole[i]) {
-                    int c = Math.min(x / 2, coarse.width - 1) + Math.min(y / 2, coarse.height - 1) * coarse.width;
-                    red[i] = coarse.red[c];
-                    green[i] = coarse.green[c];
-                    blue[i] = coarse.blue[c];
+                if (!hole[i]) {
+                    continue;
                 }
+                double fx = Math.min(Math.max((x - 0.5) / 2, 0), cw - 1);
+                int cx = (int) fx;
+                int cx1 = Math.min(cx + 1, cw - 1);
+                double ax = fx - cx;
+                int c00 = cx + cy * cw;
+                int c10 = cx1 + cy * cw;
+                int c01 = cx + cy1 * cw;
+                int c11 = cx1 + cy1 * cw;
+                red[i] = bilinear(coarse.red, c00, c10, c01, c11, ax, ay);
+                green[i] = bilinear(coarse.green, c00, c10, c01, c11, ax, ay);
+                blue[i] = bilinear(coarse.blue, c00, c10, c01, c11, ax, ay);
             }
         }
+    }
+
+    private static int bilinear(int[] plane, int c00, int c10, int c01, int c11, double ax, double ay) {
+        return (int) Math.round((1 - ay) * ((1 - ax) * plane[c00] + ax * plane[c10])
+                + ay * ((1 - ax) * plane[c01] + ax * plane[c11]));
     }
 
     /** Fills the hole from its rim inwards, each pixel the mean of its already known 8 neighbours. */

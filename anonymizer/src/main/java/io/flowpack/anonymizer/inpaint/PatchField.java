@@ -17,8 +17,13 @@ import java.util.stream.IntStream;
  */
 final class PatchField {
     static final int BAND = 16;
-    /** Patches nearer the known rim vote more, γ^−depth (Wexler et al. use 1.3). */
-    private static final double BOUNDARY_GAMMA = 1.3;
+    /**
+     * Patches nearer the known rim vote more, γ^−depth. Wexler et al. use 1.3; 2 keeps the rim's structure and
+     * scored better inside person-sized holes (docs/BENCHMARKS.md).
+     */
+    private static final double BOUNDARY_GAMMA = 2.0;
+    /** The distance scale σ² of the vote weights: this quantile of the targets' mean per-pixel distances. */
+    private static final double SIGMA_QUANTILE = 0.9;
 
     private final ImageLevel image;
     private final int radius;
@@ -159,10 +164,10 @@ final class PatchField {
 
     /**
      * Sets every hole pixel to the weighted mean of what the overlapping patches' matches put there; a match's
-     * weight falls with its distance, exp(-d / 2σ²), σ² the 75th percentile of the targets' mean distances,
+     * weight falls with its distance, exp(-d / 2σ²), σ² the 90th percentile of the targets' mean distances,
      * and with its depth inside the hole, γ^−depth.
      */
-    void vote(ForkJoinPool pool, boolean best) {
+    void vote(ForkJoinPool pool) {
         float[] weight = new float[width * height];
         float[] perPixel = new float[targets.length];
         for (int k = 0; k < targets.length; k++) {
@@ -171,7 +176,7 @@ final class PatchField {
         }
         float[] sorted = perPixel.clone();
         Arrays.sort(sorted);
-        float sigma2 = Math.max(1f, sorted.length == 0 ? 1f : sorted[(int) (0.75 * (sorted.length - 1))]);
+        float sigma2 = Math.max(1f, sorted.length == 0 ? 1f : sorted[(int) (SIGMA_QUANTILE * (sorted.length - 1))]);
         int[] depth = image.distanceToKnown();
         for (int k = 0; k < targets.length; k++) {
             double confidence = Math.pow(BOUNDARY_GAMMA, -depth[targets[k]]);
@@ -194,8 +199,6 @@ final class PatchField {
                     float g = 0;
                     float b = 0;
                     float sum = 0;
-                    float bestW = -1;
-                    int bestS = -1;
                     for (int dy = -radius; dy <= radius; dy++) {
                         int qy = y + dy;
                         if (qy < 0 || qy >= height) {
@@ -209,21 +212,11 @@ final class PatchField {
                             int q = qx + qy * width;
                             int s = nnf[q] - dx - dy * width;
                             float w = weight[q];
-                            if (w > bestW) {
-                                bestW = w;
-                                bestS = s;
-                            }
                             r += w * image.red[s];
                             g += w * image.green[s];
                             b += w * image.blue[s];
                             sum += w;
                         }
-                    }
-                    if (best) {
-                        red[p] = image.red[bestS];
-                        green[p] = image.green[bestS];
-                        blue[p] = image.blue[bestS];
-                        continue;
                     }
                     red[p] = Math.round(r / sum);
                     green[p] = Math.round(g / sum);

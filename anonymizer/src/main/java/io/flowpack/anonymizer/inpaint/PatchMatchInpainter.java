@@ -155,13 +155,12 @@ public final class PatchMatchInpainter implements Inpainter {
                 field.initFrom(previous, levelSeed);
             }
             field.measure(pool);
-            int rounds = settings.emIterations() + (level == 0 ? 0 : Integer.getInteger("pm.extra", 2))
-                    + Integer.getInteger("pm.perlevel", 0) * level;
+            int rounds = settings.emIterations() + (level == 0 ? 0 : 2);
             for (int round = 0; round < rounds; round++) {
                 for (int pass = 0; pass < settings.searchIterations(); pass++) {
                     field.improve(pass, levelSeed * 1_000_003L + round * 101L + pass, pool);
                 }
-                field.vote(pool, level == 0 && round == rounds - 1 && Boolean.getBoolean("pm.best"));
+                field.vote(pool);
                 field.measure(pool);
             }
             previous = field;
