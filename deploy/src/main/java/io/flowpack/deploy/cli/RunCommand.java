@@ -131,5 +131,9 @@ public final class RunCommand {
         if (LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME) instanceof ch.qos.logback.classic.Logger root) {
             root.setLevel(Level.WARN);
         }
+        // a failed input is reported in the summary with its reason; Camel's stack trace would only repeat it
+        if (LoggerFactory.getLogger("org.apache.camel") instanceof ch.qos.logback.classic.Logger camel) {
+            camel.setLevel(Level.OFF);
+        }
     }
 }
