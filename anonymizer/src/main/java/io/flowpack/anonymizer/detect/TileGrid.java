@@ -37,6 +37,24 @@ public final class TileGrid {
         return regions;
     }
 
+    /**
+     * A grid of {@code columns}×{@code rows} tiles overlapping by {@code overlap} of their size, covering the
+     * image (without the whole-image region).
+     */
+    public static List<Region> grid(int width, int height, int columns, int rows, double overlap) {
+        List<Region> regions = new ArrayList<>();
+        int[] xs = starts(width, columns, overlap);
+        int[] ys = starts(height, rows, overlap);
+        int tileWidth = span(width, columns, overlap);
+        int tileHeight = span(height, rows, overlap);
+        for (int y : ys) {
+            for (int x : xs) {
+                regions.add(new Region(x, y, Math.min(tileWidth, width - x), Math.min(tileHeight, height - y)));
+            }
+        }
+        return regions;
+    }
+
     /** Tiles along an axis: the fewest of at most {@code tileSize} that cover {@code length} with the overlap. */
     static int count(int length, int tileSize, double overlap) {
         double n = ((double) length / tileSize - overlap) / (1 - overlap);

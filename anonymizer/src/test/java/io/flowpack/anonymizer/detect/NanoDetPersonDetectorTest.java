@@ -57,6 +57,25 @@ class NanoDetPersonDetectorTest {
         assertThat(whole).noneSatisfy(box -> assertThat(box.iou(pasted)).isGreaterThanOrEqualTo(0.5));
     }
 
+    /**
+     * Small 3:2 photos with a mid-size person, as in the synthetic benchmark: the letterboxed whole-image pass and
+     * the intermediate 2×2 grid find them (stretched to a square, the whole-image pass alone missed most).
+     */
+    @ParameterizedTest
+    @CsvSource({"coffee.jpg, camera.png, 190, 30, 160", "rocket.jpg, grace_hopper.jpg, 60, 40, 150",
+            "chelsea.jpg, astronaut.jpg, 250, 120, 140"})
+    void findsAMidSizePersonInASmallWidePhoto(String background, String person, int x, int y, int height) {
+        BufferedImage photo = SamplePhotos.photo(background);
+        BufferedImage image = SamplePhotos.composite(background, photo.getWidth(), photo.getHeight(), person, x, y,
+                height);
+        BufferedImage cutout = SamplePhotos.photo(person);
+        PersonBox pasted = new PersonBox(x, y, height * cutout.getWidth() / cutout.getHeight(), height, 1, "eye",
+                "");
+
+        assertThat(DETECTOR.detect(image)).anySatisfy(box -> assertThat(box.intersection(pasted) / box.area())
+                .isGreaterThanOrEqualTo(0.5));
+    }
+
     @Test
     void theMinimumSizeDropsSmallBoxes() {
         PersonDetector strict = new NanoDetPersonDetector(ModelRegistry.standard(), ModelSessions.shared(),

@@ -31,4 +31,16 @@ class TileGridTest {
         Region second = tiles.get(1);
         assertThat(first.right() - second.x()).as("overlap").isGreaterThanOrEqualTo((int) (0.24 * first.width()));
     }
+
+    @Test
+    void anIntermediateGridHasOverlappingTilesCoveringTheImage() {
+        List<Region> tiles = TileGrid.grid(640, 427, 2, 2, 0.4);
+
+        assertThat(tiles).hasSize(4);
+        assertThat(tiles.get(0).x()).isZero();
+        assertThat(tiles.get(3).right()).isEqualTo(640);
+        assertThat(tiles.get(3).bottom()).isEqualTo(427);
+        assertThat(tiles.get(0).right() - tiles.get(1).x()).as("overlap")
+                .isGreaterThanOrEqualTo((int) (0.39 * tiles.get(0).width()));
+    }
 }
