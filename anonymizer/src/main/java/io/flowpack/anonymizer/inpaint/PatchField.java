@@ -24,6 +24,10 @@ final class PatchField {
     private static final double BOUNDARY_GAMMA = 2.0;
     /** The distance scale σ² of the vote weights: this quantile of the targets' mean per-pixel distances. */
     private static final double SIGMA_QUANTILE = 0.9;
+    /** Rim pixels over which {@link #vote(ForkJoinPool, int)} blends from the mean to the copied texture. */
+    private static final int TEXTURE_RAMP = 2;
+    /** {@link #addTexture} copies only where at least this share of the overlapping patches agree on a source. */
+    private static final float COHERENT_VOTES = 0.3f;
 
     private final ImageLevel image;
     private final int radius;
@@ -36,6 +40,8 @@ final class PatchField {
     private final int[] rowStart;
     private final int[] nnf;
     private final int[] distance;
+    /** The field as {@link #initFrom} left it, doubled from the coarser level: a coherent copy of its texture. */
+    private int[] inheritedField;
 
     PatchField(ImageLevel image, int radius) {
         this.image = image;
@@ -116,6 +122,101 @@ final class PatchField {
             }
             nnf[t] = match >= 0 && source[match] ? match : sources[random.nextInt(sources.length)];
         }
+        inheritedField = nnf.clone();
+    }
+
+    /**
+     * Adds fine texture that averaging removed: the field inherited from the coarser level, before any search
+     * at this level, copies whole regions coherently (each hole pixel takes the source pixel most of its
+     * overlapping patches propose); that copy's detail (minus its 5×5 box mean) is added, times
+     * {@code strength}, to hole pixels {@code textureDepth} or more pixels inside the hole, ramping up from
+     * the rim. No-op without an inherited field.
+     */
+    void addTexture(int textureDepth, float strength) {
+        if (inheritedField == null || strength <= 0) {
+            return;
+        }
+        int n = width * height;
+        boolean[] hole = image.hole;
+        int[] depth = image.distanceToKnown();
+        int from = textureDepth - TEXTURE_RAMP;
+        boolean[] wanted = new boolean[n];
+        for (int p = 0; p < n; p++) {
+            wanted[p] = hole[p] && depth[p] >= from - 2;
+        }
+        int[] cr = image.red.clone();
+        int[] cg = image.green.clone();
+        int[] cb = image.blue.clone();
+        int side = 2 * radius + 1;
+        int[] candidates = new int[side * side];
+        int[] votes = new int[side * side];
+        for (int p = 0; p < n; p++) {
+            if (!wanted[p]) {
+                continue;
+            }
+            int x = p % width;
+            int y = p / width;
+            int unique = 0;
+            for (int dy = -radius; dy <= radius; dy++) {
+                int qy = y + dy;
+                if (qy < 0 || qy >= height) {
+                    continue;
+                }
+                for (int dx = -radius; dx <= radius; dx++) {
+                    int qx = x + dx;
+                    if (qx < 0 || qx >= width) {
+                        continue;
+                    }
+                    int q = qx + qy * width;
+                    int s = inheritedField[q] - dx - dy * width;
+                    int u = 0;
+                    while (u < unique && candidates[u] != s) {
+                        u++;
+                    }
+                    if (u == unique) {
+                        candidates[unique] = s;
+                        votes[unique++] = 0;
+                    }
+                    votes[u]++;
+                }
+            }
+            int best = 0;
+            for (int u = 1; u < unique; u++) {
+                if (votes[u] > votes[best]) {
+                    best = u;
+                }
+            }
+            if (votes[best] < COHERENT_VOTES * side * side) {
+                continue; // an incoherent copy is noise, not texture
+            }
+            int s = candidates[best];
+            cr[p] = image.red[s];
+            cg[p] = image.green[s];
+            cb[p] = image.blue[s];
+        }
+        int[][] copy = {cr, cg, cb};
+        int[][] out = {image.red, image.green, image.blue};
+        for (int p = 0; p < n; p++) {
+            if (!hole[p] || depth[p] < from) {
+                continue;
+            }
+            float a = strength * Math.min(1f, (depth[p] - from + 1f) / (TEXTURE_RAMP + 1f));
+            int x = p % width;
+            int y = p / width;
+            for (int c = 0; c < 3; c++) {
+                int[] v = copy[c];
+                int sum = 0;
+                int count = 0;
+                for (int qy = Math.max(0, y - 2); qy <= Math.min(height - 1, y + 2); qy++) {
+                    for (int qx = Math.max(0, x - 2); qx <= Math.min(width - 1, x + 2); qx++) {
+                        sum += v[qx + qy * width];
+                        count++;
+                    }
+                }
+                float detail = v[p] - (float) sum / count;
+                out[c][p] = clamp(Math.round(out[c][p] + a * detail), 0, 255);
+            }
+        }
     }
 
     /** The patch distances of the current matches, after the hole colours changed. */
@@ -168,6 +269,18 @@ final class PatchField {
      * and with its depth inside the hole, γ^−depth.
      */
     void vote(ForkJoinPool pool) {
+        vote(pool, Integer.MAX_VALUE);
+    }
+
+
+
+    /**
+     * Like {@link #vote(ForkJoinPool)}, but hole pixels at least {@code textureDepth} pixels inside the hole take
+     * the colour of the source pixel with the most summed weight among the overlapping patches' proposals (the
+     * most coherent copy) instead of the mean, so that fine texture is copied rather than averaged away; pixels
+     * nearer the rim blend from the mean to the copy.
+     */
+    void vote(ForkJoinPool pool, int textureDepth) {
         float[] weight = new float[width * height];
         float[] perPixel = new float[targets.length];
         for (int k = 0; k < targets.length; k++) {
@@ -187,8 +300,11 @@ final class PatchField {
         int[] green = new int[n];
         int[] blue = new int[n];
         boolean[] hole = image.hole;
+        int side = 2 * radius + 1;
         run(pool, bandCount(0), band -> {
             int[] range = band(band, 0);
+            int[] candidates = new int[side * side];
+            float[] votes = new float[side * side];
             for (int y = range[0]; y < range[1]; y++) {
                 for (int x = 0; x < width; x++) {
                     int p = x + y * width;
@@ -199,6 +315,7 @@ final class PatchField {
                     float g = 0;
                     float b = 0;
                     float sum = 0;
+                    int unique = 0;
                     for (int dy = -radius; dy <= radius; dy++) {
                         int qy = y + dy;
                         if (qy < 0 || qy >= height) {
@@ -216,11 +333,38 @@ final class PatchField {
                             g += w * image.green[s];
                             b += w * image.blue[s];
                             sum += w;
+                            if (depth[p] >= textureDepth - TEXTURE_RAMP) {
+                                int u = 0;
+                                while (u < unique && candidates[u] != s) {
+                                    u++;
+                                }
+                                if (u == unique) {
+                                    candidates[unique] = s;
+                                    votes[unique++] = 0;
+                                }
+                                votes[u] += w;
+                            }
                         }
                     }
-                    red[p] = Math.round(r / sum);
-                    green[p] = Math.round(g / sum);
-                    blue[p] = Math.round(b / sum);
+                    float mr = r / sum;
+                    float mg = g / sum;
+                    float mb = b / sum;
+                    if (unique > 0) {
+                        int best = 0;
+                        for (int u = 1; u < unique; u++) {
+                            if (votes[u] > votes[best]) {
+                                best = u;
+                            }
+                        }
+                        int s = candidates[best];
+                        float a = Math.min(1f, (depth[p] - (textureDepth - TEXTURE_RAMP) + 1f) / (TEXTURE_RAMP + 1f));
+                        mr += a * (image.red[s] - mr);
+                        mg += a * (image.green[s] - mg);
+                        mb += a * (image.blue[s] - mb);
+                    }
+                    red[p] = Math.round(mr);
+                    green[p] = Math.round(mg);
+                    blue[p] = Math.round(mb);
                 }
             }
         });
