@@ -2,6 +2,7 @@ package io.flowpack.comfy.node;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * One ComfyUI node type ({@code class_type}). Implementations are stateless and thread-safe; the runner
@@ -30,6 +31,15 @@ public interface ComfyNode {
      */
     default List<String> validateInputs(Map<String, Object> literalInputs, NodeContext context) {
         return List.of();
+    }
+
+    /**
+     * The inputs {@link #validateInputs} checks itself. As in ComfyUI (whose validator skips the type, range and
+     * combo checks of every input {@code VALIDATE_INPUTS} names), the runner leaves these to the node: e.g.
+     * {@code LoadImage.image} may be {@code "x.png [output]"} or a file uploaded after the combo was listed.
+     */
+    default Set<String> selfValidatedInputs() {
+        return Set.of();
     }
 
     /**
