@@ -1,0 +1,44 @@
+package io.flowpack.comfy.nodes;
+
+import io.flowpack.comfy.node.NodeRegistry;
+import io.flowpack.comfy.nodes.image.ImageCropNode;
+import io.flowpack.comfy.nodes.image.ImageInvertNode;
+import io.flowpack.comfy.nodes.image.ImageScaleByNode;
+import io.flowpack.comfy.nodes.image.ImageScaleNode;
+import io.flowpack.engine.StepRegistry;
+import io.flowpack.model.ModelRegistry;
+import io.flowpack.model.ModelSessions;
+
+import java.nio.file.Path;
+
+/**
+ * The nodes flowpack's graph runner offers: ComfyUI's common image nodes under their ComfyUI names, and every step
+ * of a {@link StepRegistry} as a {@code flowpack.<step>} node. The runner and the deploy application build their
+ * {@link NodeRegistry} here.
+ */
+public final class BuiltInNodes {
+
+    private BuiltInNodes() {
+    }
+
+    /** With the process-wide ONNX sessions. */
+    public static NodeRegistry create(StepRegistry steps, ModelRegistry models, Path inputDirectory) {
+        return create(steps, models, ModelSessions.shared(), inputDirectory);
+    }
+
+    /**
+     * @param steps          the steps to offer as nodes (in the deploy application: every step, anonymize included)
+     * @param models         where {@code UpscaleModelLoader} finds its models (bundled plus the models folder)
+     * @param sessions       the ONNX Runtime sessions the upscale nodes run models in
+     * @param inputDirectory ComfyUI's input folder, listed (at request time) by {@code LoadImage}'s combo
+     */
+    public static NodeRegistry create(StepRegistry steps, ModelRegistry models, ModelSessions sessions,
+                                      Path inputDirectory) {
+        NodeRegistry registry = new NodeRegistry();
+        registry.register(new ImageScaleNode());
+        registry.register(new ImageScaleByNode());
+        registry.register(new ImageInvertNode());
+        registry.register(new ImageCropNode());
+        return registry;
+    }
+}
