@@ -1,0 +1,267 @@
+package io.flowpack.comfy.client;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.BooleanSupplier;
+
+/**
+ * A client of one ComfyUI server (or any server speaking its protocol): uploads, queueing, following a prompt over
+ * the WebSocket with {@code /history} as fallback, outputs, interrupt, time-outs, reconnects and lost-prompt handling.
+ * Thread-safe; one client serves any number of prompts at once over one WebSocket. Close it when done.
+ */
+public final class ComfyClient implements AutoCloseable {
+    private final ComfyServerSettings settings;
+    private final HttpClient http;
+    private final ComfyHttp api;
+    private final String clientId = UUID.randomUUID().toString();
+    private final Map<String, PromptWatch> watches = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService scheduler;
+    private ComfySocket socket;
+    private volatile boolean closed;
+
+    public ComfyClient(ComfyServerSettings settings) {
+        this.settings = settings;
+        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(settings.connectTimeout()).build();
+        this.api = new ComfyHttp(settings, http);
+        this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "comfy-" + settings.name() + "-reconnect");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    public ComfyServerSettings settings() {
+        return settings;
+    }
+
+    /** The id this client's WebSocket and prompts carry ({@code clientId} / {@code client_id}). */
+    public String clientId() {
+        return clientId;
+    }
+
+    /** Uploads an image into the server's {@code input} folder; identical content under an existing name is reused. */
+    public UploadedImage uploadImage(String filename, String mediaType, byte[] content, boolean overwrite) {
+        if (filename == null || filename.isBlank()) {
+            throw new IllegalArgumentException("an upload needs a file name");
+        }
+        Multipart form = new Multipart()
+                .file("image", filename, mediaType == null ? "application/octet-stream" : mediaType, content)
+                .field("type", "input")
+                .field("overwrite", String.valueOf(overwrite));
+        byte[] body = form.finish();
+        ComfyHttp.Answer answer = api.post("upload/image", form.contentType(), body);
+        if (answer.status() != 200) {
+            throw new ComfyHttpException(api.server() + ": uploading '" + filename + "' answered HTTP " + answer.status()
+                    + ComfyHttp.snippet(answer.body()), answer.status());
+        }
+        JsonNode json = ComfyJson.parse(answer.body(), "the answer to POST /upload/image");
+        String name = ComfyJson.text(json, "name");
+        if (name == null || name.isEmpty()) {
+            throw new ComfyException(api.server() + ": the answer to POST /upload/image has no name: " + json);
+        }
+        String subfolder = ComfyJson.text(json, "subfolder");
+        String type = ComfyJson.text(json, "type");
+        return new UploadedImage(name, subfolder == null ? "" : subfolder, type == null ? "input" : type);
+    }
+
+    /** {@code GET /object_info/{class}}: the node's declaration, or empty when the server does not know the class. */
+    public Optional<JsonNode> objectInfo(String classType) {
+        JsonNode all = api.getJson("object_info/" + pathSegment(classType));
+        JsonNode node = all.get(classType);
+        return node == null || !node.isObject() ? Optional.empty() : Optional.of(node);
+    }
+
+    /** {@code GET /object_info}: every node class the server has. */
+    public JsonNode objectInfo() {
+        return api.getJson("object_info");
+    }
+
+    /** Queues a workflow (API format) under a new prompt id, for this client's WebSocket; does not wait. */
+    public QueuedPrompt queue(JsonNode workflow) {
+        return queue(workflow, UUID.randomUUID().toString());
+    }
+
+    QueuedPrompt queue(JsonNode workflow, String promptId) {
+        ObjectNode body = ComfyJson.MAPPER.createObjectNode();
+        body.set("prompt", workflow);
+        body.put("client_id", clientId);
+        body.put("prompt_id", promptId);
+        ComfyHttp.Answer answer = api.postJson("prompt", body);
+        if (answer.status() == 400) {
+            JsonNode error = parseOrNull(answer.body());
+            if (error != null && error.has("error")) {
+                throw PromptErrors.rejected(settings.name(), error);
+            }
+        }
+        if (answer.status() != 200) {
+            throw new ComfyHttpException(api.server() + ": POST /prompt answered HTTP " + answer.status()
+                    + ComfyHttp.snippet(answer.body()), answer.status());
+        }
+        JsonNode json = ComfyJson.parse(answer.body(), "the answer to POST /prompt");
+        String id = ComfyJson.text(json, "prompt_id");
+        if (id == null) {
+            throw new ComfyException(api.server() + ": the answer to POST /prompt has no prompt_id: " + json);
+        }
+        return new QueuedPrompt(id, json.path("number").asDouble(), PromptErrors.nodeErrors(json.path("node_errors")));
+    }
+
+    /** Runs a workflow to its end and returns its output images (not yet fetched; see {@link #view}). */
+    public PromptResult run(JsonNode workflow, ComfyProgress progress) {
+        return run(workflow, progress, () -> false);
+    }
+
+    /**
+     * Runs a workflow to its end: queues it, follows it, handles a lost prompt by the server's policy.
+     *
+     * @param cancelled polled while waiting; once true the prompt is interrupted and a
+     *                  {@link PromptInterruptedException} thrown
+     */
+    public PromptResult run(JsonNode workflow, ComfyProgress progress, BooleanSupplier cancelled) {
+        ensureSocket();
+        return new PromptRun(this, workflow, progress == null ? ComfyProgress.NONE : progress,
+                cancelled == null ? () -> false : cancelled).execute();
+    }
+
+    /** {@code GET /history/{id}}: the finished prompt's record, or empty while it is not finished (or unknown). */
+    public Optional<JsonNode> history(String promptId) {
+        JsonNode all = api.getJson("history/" + pathSegment(promptId));
+        JsonNode entry = all.get(promptId);
+        return entry == null || !entry.isObject() ? Optional.empty() : Optional.of(entry);
+    }
+
+    /** Whether the prompt is running or pending in {@code GET /queue}. */
+    public boolean isQueued(String promptId) {
+        JsonNode queue = api.getJson("queue");
+        for (String list : List.of("queue_running", "queue_pending")) {
+            for (JsonNode item : queue.path(list)) {
+                if (item.isArray() && item.size() > 1 && promptId.equals(item.get(1).asText())) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** {@code POST /interrupt {"prompt_id": id}}: stops the prompt if it is the one running. */
+    public void interrupt(String promptId) {
+        ObjectNode body = ComfyJson.MAPPER.createObjectNode().put("prompt_id", promptId);
+        ComfyHttp.Answer answer = api.postJson("interrupt", body);
+        if (answer.status() != 200) {
+            throw new ComfyHttpException(api.server() + ": POST /interrupt answered HTTP " + answer.status(),
+                    answer.status());
+        }
+    }
+
+    /** Takes the prompt out of the pending queue and interrupts it if running; best effort, never throws. */
+    public void cancel(String promptId) {
+        try {
+            ObjectNode body = ComfyJson.MAPPER.createObjectNode();
+            body.putArray("delete").add(promptId);
+            api.postJson("queue", body);
+            interrupt(promptId);
+        } catch (ComfyException ignored) {
+            // the server is gone or the prompt already finished
+        }
+    }
+
+    /** {@code GET /view}: an output file's bytes, at most the server's {@code maxOutputBytes}. */
+    public byte[] view(OutputImage image) {
+        String query = "view?filename=" + query(image.filename()) + "&subfolder="
+                + query(image.subfolder() == null ? "" : image.subfolder()) + "&type="
+                + query(image.type() == null ? "output" : image.type());
+        return api.getBytes(query, settings.maxOutputBytes());
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        synchronized (this) {
+            if (socket != null) {
+                socket.close();
+            }
+        }
+        scheduler.shutdownNow();
+    }
+
+    boolean socketOpen() {
+        synchronized (this) {
+            return socket != null && socket.isOpen();
+        }
+    }
+
+    PromptWatch watch(String promptId) {
+        PromptWatch watch = new PromptWatch();
+        watches.put(promptId, watch);
+        return watch;
+    }
+
+    void unwatch(String promptId) {
+        watches.remove(promptId);
+    }
+
+    private synchronized void ensureSocket() {
+        if (closed) {
+            throw new IllegalStateException("the client of ComfyUI server '" + settings.name() + "' is closed");
+        }
+        if (socket != null) {
+            return;
+        }
+        socket = new ComfySocket(http, settings.webSocketUri(clientId), settings, new Events(), scheduler);
+        try {
+            socket.connect();
+        } catch (ComfyConnectionException e) {
+            socket.reconnectLater(e.getMessage());
+        }
+    }
+
+    private static JsonNode parseOrNull(byte[] body) {
+        try {
+            return ComfyJson.MAPPER.readTree(body);
+        } catch (Exception e) {
+            return null;
+        }
+    }
+
+    private static String query(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    static String pathSegment(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    /** Routes socket messages to the watch of their prompt. */
+    private final class Events implements ComfySocket.Events {
+        @Override
+        public void message(JsonNode message) {
+            JsonNode data = message.path("data");
+            String promptId = ComfyJson.text(data, "prompt_id");
+            PromptWatch watch = promptId == null ? null : watches.get(promptId);
+            if (watch != null) {
+                watch.offer(ComfyJson.text(message, "type"), data);
+            }
+        }
+
+        @Override
+        public void disconnected(String reason) {
+            watches.values().forEach(w -> w.offer(PromptWatch.DISCONNECTED, null));
+        }
+
+        @Override
+        public void reconnected() {
+            watches.values().forEach(w -> w.offer(PromptWatch.RECONNECTED, null));
+        }
+    }
+}
