@@ -16,17 +16,17 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.BooleanSupplier;
 
 /**
- * Runs one claimed job: each input document goes through the template's route synchronously on the calling
- * thread, with the job's parameters, a progress recorder and the cancel flag. The {@code BASE} parts of the
- * documents afterwards are the results; each document's audit is stored beside them as {@code <name>.audit.json}.
- * The first failing document ends the job FAILED with the step's reason.
+ * Runs one claimed job: each input document (a file, with its {@code .mask} file if any: {@link JobDocuments}) goes
+ * through the template's route synchronously on the calling thread, with the job's parameters, a progress recorder
+ * and the cancel flag. The {@code BASE} parts of the documents afterwards are the results; each document's audit is
+ * stored beside them as {@code <name>.audit.json}. The first failing document ends the job FAILED with the step's
+ * reason.
  */
 final class JobRunner {
     /** Header with the job's id, for routes that want it (e.g. to name written files). */
@@ -56,16 +56,16 @@ final class JobRunner {
         List<String> stepNames = consumer.steps().stream().map(s -> s.implementation().descriptor().name())
                 .distinct().toList();
         repository.resetSteps(job.id(), stepNames);
-        List<JobInput> inputs = repository.inputs(job.id());
-        ProgressRecorder progress = new ProgressRecorder(job.id(), stepNames, inputs.size(), repository,
+        List<Document> documents = JobDocuments.of(repository.inputs(job.id()));
+        ProgressRecorder progress = new ProgressRecorder(job.id(), stepNames, documents.size(), repository,
                 progressWriter, PROGRESS_THROTTLE);
         List<ResultPart> results = new ArrayList<>();
-        for (int i = 0; i < inputs.size(); i++) {
+        for (int i = 0; i < documents.size(); i++) {
             if (handle.stopRequested()) {
                 return end(progress, stopped(handle, null), results);
             }
             progress.startDocument(i);
-            RouteResult run = runRoute(consumer, document(inputs.get(i)), job, handle, progress);
+            RouteResult run = runRoute(consumer, documents.get(i), job, handle, progress);
             results.addAll(resultParts(run));
             progress.documentDone(run.document().audit(), run.failedStep());
             if (run.error() != null || handle.stopRequested()) {
@@ -116,10 +116,6 @@ final class JobRunner {
             progress.finish(outcome.state());
         }
         return new JobOutcome(outcome.state(), outcome.error(), List.copyOf(results));
-    }
-
-    private static Document document(JobInput input) {
-        return Document.of(input.name(), Part.base(input.mediaType(), input.name(), input.blob(), Map.of()));
     }
 
     /** The document's unprocessed parts when the route succeeded, and its audit record in every case. */
