@@ -1,10 +1,15 @@
 package io.flowpack.comfy.nodes;
 
 import io.flowpack.comfy.node.NodeRegistry;
+import io.flowpack.comfy.nodes.image.ImageCompositeMaskedNode;
 import io.flowpack.comfy.nodes.image.ImageCropNode;
 import io.flowpack.comfy.nodes.image.ImageInvertNode;
 import io.flowpack.comfy.nodes.image.ImageScaleByNode;
 import io.flowpack.comfy.nodes.image.ImageScaleNode;
+import io.flowpack.comfy.nodes.image.LoadImageMaskNode;
+import io.flowpack.comfy.nodes.image.LoadImageNode;
+import io.flowpack.comfy.nodes.image.PreviewImageNode;
+import io.flowpack.comfy.nodes.image.SaveImageNode;
 import io.flowpack.engine.StepRegistry;
 import io.flowpack.model.ModelRegistry;
 import io.flowpack.model.ModelSessions;
@@ -35,10 +40,15 @@ public final class BuiltInNodes {
     public static NodeRegistry create(StepRegistry steps, ModelRegistry models, ModelSessions sessions,
                                       Path inputDirectory) {
         NodeRegistry registry = new NodeRegistry();
+        registry.register(new LoadImageNode(inputDirectory));
+        registry.register(new LoadImageMaskNode(inputDirectory));
+        registry.register(new SaveImageNode());
+        registry.register(new PreviewImageNode());
         registry.register(new ImageScaleNode());
         registry.register(new ImageScaleByNode());
         registry.register(new ImageInvertNode());
         registry.register(new ImageCropNode());
+        registry.register(new ImageCompositeMaskedNode());
         return registry;
     }
 }

@@ -1,0 +1,103 @@
+package io.flowpack.comfy.nodes.files;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.flowpack.comfy.node.ImageBatch;
+import io.flowpack.comfy.node.NodeContext;
+import io.flowpack.comfy.node.NodeException;
+import io.flowpack.comfy.nodes.pixels.ImageBatches;
+import io.flowpack.imaging.ImageEncoder;
+import io.flowpack.imaging.ImageFormat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes an image batch as ComfyUI's {@code SaveImage} does: {@code <prefix>_<counter:05>_.png}, one counter per
+ * image, with the prompt and each {@code extra_pnginfo} entry (the workflow) as PNG text chunks of JSON (non-ASCII
+ * escaped, as Python's {@code json.dumps}). Existing files are never overwritten: a name taken meanwhile moves
+ * the counter on.
+ */
+public final class ImageSaver {
+    private static final ObjectMapper JSON = new ObjectMapper().enable(JsonGenerator.Feature.ESCAPE_NON_ASCII);
+    private static final int MAX_ATTEMPTS = 1000;
+
+    private ImageSaver() {
+    }
+
+    /**
+     * @param type {@code output} or {@code temp}: what the UI entries report
+     * @return the UI entries {@code {"filename", "subfolder", "type"}}, one per image
+     */
+    public static List<Map<String, Object>> save(ImageBatch images, String prefix, Path folder, String type,
+                                                 NodeContext context) throws NodeException {
+        SavePaths paths = SavePaths.of(prefix, folder, images.width(), images.height());
+        Map<String, String> texts = metadata(context);
+        List<Map<String, Object>> results = new ArrayList<>(images.size());
+        int counter = paths.counter();
+        for (int i = 0; i < images.size(); i++) {
+            context.checkInterrupted();
+            byte[] png = PngText.insert(encode(images, i), texts);
+            for (int attempt = 0; ; attempt++, counter++) {
+                String name = paths.fileName(counter, i);
+                try (OutputStream out = Files.newOutputStream(paths.folder().resolve(name),
+                        StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+                    out.write(png);
+                    Map<String, Object> entry = new LinkedHashMap<>();
+                    entry.put("filename", name);
+                    entry.put("subfolder", paths.subfolder());
+                    entry.put("type", type);
+                    results.add(entry);
+                    counter++;
+                    break;
+                } catch (FileAlreadyExistsException taken) {
+                    if (attempt >= MAX_ATTEMPTS) {
+                        throw new NodeException("no free file name for prefix '" + prefix + "' after "
+                                + MAX_ATTEMPTS + " attempts", taken, "OSError");
+                    }
+                } catch (IOException e) {
+                    throw new NodeException("cannot write " + paths.folder().resolve(name) + ": " + e.getMessage(),
+                            e, "OSError");
+                }
+            }
+        }
+        return results;
+    }
+
+    /** {@code prompt} and every {@code extra_pnginfo} key as JSON text, in that order. */
+    static Map<String, String> metadata(NodeContext context) throws NodeException {
+        Map<String, String> texts = new LinkedHashMap<>();
+        try {
+            if (context.prompt() != null) {
+                texts.put("prompt", JSON.writeValueAsString(context.prompt()));
+            }
+            for (Map.Entry<String, Object> entry : context.extraPngInfo().entrySet()) {
+                texts.put(entry.getKey(), JSON.writeValueAsString(entry.getValue()));
+            }
+        } catch (JsonProcessingException e) {
+            throw new NodeException("cannot write the prompt metadata as JSON: " + e.getOriginalMessage(), e,
+                    "TypeError");
+        }
+        return texts;
+    }
+
+    private static byte[] encode(ImageBatch images, int index) throws NodeException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            ImageEncoder.encode(ImageBatches.image(images, index), ImageFormat.PNG, 1f, out);
+        } catch (IOException e) {
+            throw new NodeException("cannot encode image " + (index + 1) + " as PNG: " + e.getMessage(), e, "OSError");
+        }
+        return out.toByteArray();
+    }
+}
