@@ -11,9 +11,22 @@ import java.util.Set;
  * @param accepts     media types or wildcards ({@code image/*}) the step takes as input
  * @param produces    media types the step may produce
  * @param parameters  the record class declaring the parameters with {@link Param}
+ * @param oneDocument whether all inputs of one command-line run form a single document (the morph step turns all
+ *                    its keyframes into one video); otherwise each input file is a document of its own
  */
 public record StepDescriptor(String name, String description, Set<String> accepts, Set<String> produces,
-                             Class<? extends Record> parameters) {
+                             Class<? extends Record> parameters, boolean oneDocument) {
+
+    /** A step that takes each input file as a document of its own. */
+    public StepDescriptor(String name, String description, Set<String> accepts, Set<String> produces,
+                          Class<? extends Record> parameters) {
+        this(name, description, accepts, produces, parameters, false);
+    }
+
+    /** The same step, taking all inputs of a command-line run as one document. */
+    public StepDescriptor asOneDocument() {
+        return new StepDescriptor(name, description, accepts, produces, parameters, true);
+    }
 
     public StepDescriptor {
         if (name == null || !name.matches("[a-z][a-z0-9-]*")) {

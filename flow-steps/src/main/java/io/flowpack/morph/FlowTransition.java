@@ -1,0 +1,86 @@
+package io.flowpack.morph;
+
+/**
+ * One transition of the optical-flow morph. Both flows are measured once; each in-between frame at weight
+ * {@code t} projects keyframe A's flow {@code t} of the way and keyframe B's {@code 1 − t} of the way
+ * ({@link ProjectedFlow}), warps both keyframes backwards onto the frame and blends them by {@code t}. With occlusion
+ * handling, pixels failing the forward-backward check are not projected, so where one keyframe hides what the
+ * other shows, only the one that shows it contributes; filled gaps count little against direct projections.
+ * Where neither keyframe reaches a pixel, the two keyframes are cross-faded there.
+ */
+final class FlowTransition implements Interpolator.Transition {
+    private static final float FILLED_WEIGHT = 0.02f;
+
+    private final RgbFrame a;
+    private final RgbFrame b;
+    private final float[] forward;
+    private final float[] backward;
+    private final boolean[] trustedA;
+    private final boolean[] trustedB;
+    private final ThreadLocal<ProjectedFlow[]> scratch = new ThreadLocal<>();
+
+    FlowTransition(RgbFrame a, RgbFrame b, float[] forward, float[] backward, boolean[] trustedA, boolean[] trustedB) {
+        this.a = a;
+        this.b = b;
+        this.forward = forward;
+        this.backward = backward;
+        this.trustedA = trustedA;
+        this.trustedB = trustedB;
+    }
+
+    @Override
+    public int[] frame(double weight) {
+        int width = a.width();
+        int height = a.height();
+        float t = (float) weight;
+        ProjectedFlow[] flows = scratch.get();
+        if (flows == null || !flows[0].fits(width, height)) {
+            flows = new ProjectedFlow[]{new ProjectedFlow(width, height), new ProjectedFlow(width, height)};
+            scratch.set(flows);
+        }
+        ProjectedFlow toA = flows[0];
+        ProjectedFlow toB = flows[1];
+        toA.project(forward, trustedA, t);
+        toB.project(backward, trustedB, 1 - t);
+        int[] pa = a.pixels();
+        int[] pb = b.pixels();
+        int[] out = new int[width * height];
+        float[] sum = new float[3];
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                int p = y * width + x;
+                float ca = contribution(toA.state[p], 1 - t);
+                float cb = contribution(toB.state[p], t);
+                float total = ca + cb;
+                sum[0] = 0;
+                sum[1] = 0;
+                sum[2] = 0;
+                if (total == 0) {
+                    FlowField.addRgb(pa, width, height, x, y, 1 - t, sum);
+                    FlowField.addRgb(pb, width, height, x, y, t, sum);
+                } else {
+                    if (ca > 0) {
+                        FlowField.addRgb(pa, width, height, x + toA.dx[p], y + toA.dy[p], ca / total, sum);
+                    }
+                    if (cb > 0) {
+                        FlowField.addRgb(pb, width, height, x + toB.dx[p], y + toB.dy[p], cb / total, sum);
+                    }
+                }
+                out[p] = (clamp(sum[0]) << 16) | (clamp(sum[1]) << 8) | clamp(sum[2]);
+            }
+        }
+        return out;
+    }
+
+    private static float contribution(byte state, float weight) {
+        if (state == ProjectedFlow.DIRECT) {
+            return weight;
+        }
+        return state == ProjectedFlow.HOLE ? 0 : FILLED_WEIGHT * weight;
+    }
+
+    private static int clamp(float v) {
+        int i = Math.round(v);
+        return i < 0 ? 0 : Math.min(255, i);
+    }
+}

@@ -1,0 +1,34 @@
+package io.flowpack.morph;
+
+import io.flowpack.step.Param;
+
+/** The parameters of the {@code morph} step. */
+public record MorphParams(
+        @Param(description = "Frames per second of the video", defaultValue = "8", min = 0.1, max = 240)
+        double fps,
+        @Param(description = "Number of frames; keyframes are spread evenly from the first to the last frame",
+                defaultValue = "64", min = 1, max = 100000)
+        int frames,
+        @Param(description = "Frame width in pixels; 0 takes the first keyframe's (or keeps its aspect when height "
+                + "is set)", defaultValue = "0", min = 0, max = 7680)
+        int width,
+        @Param(description = "Frame height in pixels; 0 takes the first keyframe's (or keeps its aspect when width "
+                + "is set)", defaultValue = "0", min = 0, max = 7680)
+        int height,
+        @Param(description = "Container: mp4 (H.264), webm (VP9), gif or webp (animated)", defaultValue = "mp4",
+                allowed = {"mp4", "webm", "gif", "webp"})
+        String format,
+        @Param(description = "Encoder quality, 0 (smallest) to 1 (best)", defaultValue = "0.75", min = 0, max = 1)
+        float quality,
+        @Param(description = "flow: optical-flow morph; onnx: a frame-interpolation model (see model); "
+                + "crossfade: plain blend", defaultValue = "flow")
+        MorphMethod method,
+        @Param(description = "For method onnx: the model name or the path of a .onnx file with its manifest beside it")
+        String model,
+        @Param(description = "Frame number of each keyframe, comma-separated and increasing (e.g. 0,30,60); "
+                + "empty spreads them evenly")
+        String keyframeFrames,
+        @Param(description = "For method flow: prefer the keyframe that sees a pixel where the other one hides it "
+                + "(forward-backward flow check); off blends both everywhere", defaultValue = "true")
+        boolean occlusion) {
+}
