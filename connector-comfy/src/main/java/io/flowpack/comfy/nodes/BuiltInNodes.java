@@ -10,6 +10,8 @@ import io.flowpack.comfy.nodes.image.LoadImageMaskNode;
 import io.flowpack.comfy.nodes.image.LoadImageNode;
 import io.flowpack.comfy.nodes.image.PreviewImageNode;
 import io.flowpack.comfy.nodes.image.SaveImageNode;
+import io.flowpack.comfy.nodes.upscale.ImageUpscaleWithModelNode;
+import io.flowpack.comfy.nodes.upscale.UpscaleModelLoaderNode;
 import io.flowpack.engine.StepRegistry;
 import io.flowpack.model.ModelRegistry;
 import io.flowpack.model.ModelSessions;
@@ -49,6 +51,8 @@ public final class BuiltInNodes {
         registry.register(new ImageInvertNode());
         registry.register(new ImageCropNode());
         registry.register(new ImageCompositeMaskedNode());
+        registry.register(new UpscaleModelLoaderNode(models, sessions));
+        registry.register(new ImageUpscaleWithModelNode());
         return registry;
     }
 }
