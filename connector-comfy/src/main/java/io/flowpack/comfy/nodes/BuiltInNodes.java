@@ -10,11 +10,15 @@ import io.flowpack.comfy.nodes.image.LoadImageMaskNode;
 import io.flowpack.comfy.nodes.image.LoadImageNode;
 import io.flowpack.comfy.nodes.image.PreviewImageNode;
 import io.flowpack.comfy.nodes.image.SaveImageNode;
+import io.flowpack.comfy.nodes.steps.StepNode;
 import io.flowpack.comfy.nodes.upscale.ImageUpscaleWithModelNode;
 import io.flowpack.comfy.nodes.upscale.UpscaleModelLoaderNode;
 import io.flowpack.engine.StepRegistry;
 import io.flowpack.model.ModelRegistry;
 import io.flowpack.model.ModelSessions;
+import io.flowpack.step.Step;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
 
@@ -24,6 +28,7 @@ import java.nio.file.Path;
  * {@link NodeRegistry} here.
  */
 public final class BuiltInNodes {
+    private static final Logger LOG = LoggerFactory.getLogger(BuiltInNodes.class);
 
     private BuiltInNodes() {
     }
@@ -53,6 +58,14 @@ public final class BuiltInNodes {
         registry.register(new ImageCompositeMaskedNode());
         registry.register(new UpscaleModelLoaderNode(models, sessions));
         registry.register(new ImageUpscaleWithModelNode());
+        for (String name : steps.names()) {
+            Step step = steps.require(name);
+            try {
+                registry.register(new StepNode(step, inputDirectory));
+            } catch (IllegalArgumentException e) {
+                LOG.warn("step '{}' is not offered as a ComfyUI node: {}", name, e.getMessage());
+            }
+        }
         return registry;
     }
 }

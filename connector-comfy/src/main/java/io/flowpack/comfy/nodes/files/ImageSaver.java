@@ -12,11 +12,7 @@ import io.flowpack.imaging.ImageFormat;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,12 +21,10 @@ import java.util.Map;
 /**
  * Writes an image batch as ComfyUI's {@code SaveImage} does: {@code <prefix>_<counter:05>_.png}, one counter per
  * image, with the prompt and each {@code extra_pnginfo} entry (the workflow) as PNG text chunks of JSON (non-ASCII
- * escaped, as Python's {@code json.dumps}). Existing files are never overwritten: a name taken meanwhile moves
- * the counter on.
+ * escaped, as Python's {@code json.dumps}). Existing files are never overwritten.
  */
 public final class ImageSaver {
     private static final ObjectMapper JSON = new ObjectMapper().enable(JsonGenerator.Feature.ESCAPE_NON_ASCII);
-    private static final int MAX_ATTEMPTS = 1000;
 
     private ImageSaver() {
     }
@@ -48,28 +42,9 @@ public final class ImageSaver {
         for (int i = 0; i < images.size(); i++) {
             context.checkInterrupted();
             byte[] png = PngText.insert(encode(images, i), texts);
-            for (int attempt = 0; ; attempt++, counter++) {
-                String name = paths.fileName(counter, i);
-                try (OutputStream out = Files.newOutputStream(paths.folder().resolve(name),
-                        StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-                    out.write(png);
-                    Map<String, Object> entry = new LinkedHashMap<>();
-                    entry.put("filename", name);
-                    entry.put("subfolder", paths.subfolder());
-                    entry.put("type", type);
-                    results.add(entry);
-                    counter++;
-                    break;
-                } catch (FileAlreadyExistsException taken) {
-                    if (attempt >= MAX_ATTEMPTS) {
-                        throw new NodeException("no free file name for prefix '" + prefix + "' after "
-                                + MAX_ATTEMPTS + " attempts", taken, "OSError");
-                    }
-                } catch (IOException e) {
-                    throw new NodeException("cannot write " + paths.folder().resolve(name) + ": " + e.getMessage(),
-                            e, "OSError");
-                }
-            }
+            SavePaths.Written written = paths.write(counter, i, "png", png);
+            results.add(paths.uiEntry(written.fileName(), type));
+            counter = written.counter() + 1;
         }
         return results;
     }

@@ -7,6 +7,8 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * ComfyUI's {@code get_save_image_path}: a {@code filename_prefix} such as {@code "docs/page1_clean"} becomes the
@@ -20,6 +22,7 @@ import java.time.LocalDateTime;
  * @param counter   the first free counter
  */
 public record SavePaths(Path folder, String stem, String subfolder, int counter) {
+    private static final int MAX_ATTEMPTS = 1000;
 
     /** Resolves {@code prefix} under {@code base} for images of {@code width × height}. */
     public static SavePaths of(String prefix, Path base, int width, int height) throws NodeException {
@@ -45,8 +48,47 @@ public record SavePaths(Path folder, String stem, String subfolder, int counter)
 
     /** {@code <stem>_<counter:05>_.png}, with {@code %batch_num%} in the stem replaced by the batch index. */
     public String fileName(int counterValue, int batchNumber) {
-        return String.format(java.util.Locale.ROOT, "%s_%05d_.png",
-                stem.replace("%batch_num%", Integer.toString(batchNumber)), counterValue);
+        return fileName(counterValue, batchNumber, "png");
+    }
+
+    /** {@code <stem>_<counter:05>_.<extension>}, with {@code %batch_num%} replaced by the batch index. */
+    public String fileName(int counterValue, int batchNumber, String extension) {
+        return String.format(java.util.Locale.ROOT, "%s_%05d_.%s",
+                stem.replace("%batch_num%", Integer.toString(batchNumber)), counterValue, extension);
+    }
+
+    /** A file written by {@link #write}: its name and the counter it took. */
+    public record Written(String fileName, int counter) {
+    }
+
+    /**
+     * Writes {@code content} under the first free name from counter {@code from} on, never replacing a file (a
+     * name taken meanwhile moves the counter on).
+     */
+    public Written write(int from, int batchNumber, String extension, byte[] content) throws NodeException {
+        for (int counterValue = from; counterValue < from + MAX_ATTEMPTS; counterValue++) {
+            String name = fileName(counterValue, batchNumber, extension);
+            try (java.io.OutputStream out = Files.newOutputStream(folder.resolve(name),
+                    java.nio.file.StandardOpenOption.CREATE_NEW, java.nio.file.StandardOpenOption.WRITE)) {
+                out.write(content);
+                return new Written(name, counterValue);
+            } catch (java.nio.file.FileAlreadyExistsException taken) {
+                // next counter
+            } catch (IOException e) {
+                throw new NodeException("cannot write " + folder.resolve(name) + ": " + e.getMessage(), e, "OSError");
+            }
+        }
+        throw new NodeException("no free file name for '" + stem + "' in " + folder + " after " + MAX_ATTEMPTS
+                + " attempts", null, "OSError");
+    }
+
+    /** The UI entry ComfyUI reports for a written file. */
+    public Map<String, Object> uiEntry(String fileName, String type) {
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("filename", fileName);
+        entry.put("subfolder", subfolder);
+        entry.put("type", type);
+        return entry;
     }
 
     static String expand(String prefix, int width, int height, LocalDateTime now) {
