@@ -13,6 +13,7 @@ import io.flowpack.comfy.node.OutputSpec;
 import io.flowpack.comfy.nodes.NodeInputs;
 import io.flowpack.comfy.nodes.files.InputFiles;
 import io.flowpack.document.MediaTypes;
+import io.flowpack.imaging.ImageFormat;
 import io.flowpack.step.ParameterException;
 import io.flowpack.step.ParameterSpec;
 import io.flowpack.step.Step;
@@ -34,8 +35,9 @@ import java.util.Set;
  * Its widgets are the step's parameter declaration ({@link StepWidgets}); a step that accepts images takes
  * {@code image: IMAGE} (plus an optional {@code mask: MASK} when its parameters declare {@code maskMode}, the
  * convention of steps that read review masks), any other step a {@code document} from the input folder.
- * A step that produces images outputs them as one {@code IMAGE} batch; one that does not is an output node whose
- * results are saved to the output folder. {@link StepRun} does the work.
+ * A step that produces still images outputs them as one {@code IMAGE} batch; one that does not (a PDF, a video) is
+ * an output node whose results are saved to the output folder. The whole batch is one flowpack document, so a step
+ * that combines its inputs (pdf-assemble, morph) sees every image at once. {@link StepRun} does the work.
  */
 public final class StepNode implements ComfyNode {
     /** The {@code python_module} of flowpack's nodes: the frontend shows "flowpack" as their source. */
@@ -145,8 +147,13 @@ public final class StepNode implements ComfyNode {
         return descriptor.parameterSpecs().stream().anyMatch(spec -> spec.name().equals(MASK_PARAMETER));
     }
 
+    /** Whether the step produces still images (PNG, JPEG, TIFF); an animation (GIF, WebP) or video does not count. */
     static boolean producesImages(StepDescriptor descriptor) {
-        return descriptor.produces().stream().anyMatch(type -> type.startsWith("image/"));
+        return descriptor.produces().stream().anyMatch(StepNode::isStillImage);
+    }
+
+    static boolean isStillImage(String mediaType) {
+        return ImageFormat.fromName(mediaType).map(ImageFormat::writable).orElse(false);
     }
 
     /** {@code pdf-render} → "Pdf Render (flowpack)". */

@@ -22,7 +22,11 @@ import java.util.Map;
 /**
  * Sorts the parts a step produced into a node's output:
  * <ul>
- *   <li>result images ({@code BASE}, {@code image/*}) → the {@code IMAGE} batch (all must share one size);</li>
+ *   <li>result images ({@code BASE}, PNG/JPEG/TIFF) → the {@code IMAGE} batch (all must share one size, else the
+ *       node fails: ComfyUI batches hold one size);</li>
+ *   <li>videos and animations ({@code BASE}, {@code video/*}, GIF, WebP) → saved to the output folder under
+ *       {@code flowpack/} and shown as ComfyUI shows its saved videos: UI {@code "images"} entries plus
+ *       {@code "animated": [true]};</li>
  *   <li>other results ({@code BASE}, e.g. a PDF) → saved to the output folder under {@code flowpack/}, listed in the
  *       UI as {@code "files": [{"filename", "subfolder", "type": "output", "format"}]};</li>
  *   <li>delivered reports ({@code META} with {@code deliver}, JSON or text) → UI {@code "text"};</li>
@@ -49,11 +53,14 @@ final class StepResults {
         List<Object> files = new ArrayList<>();
         List<Object> previews = new ArrayList<>();
         List<Object> texts = new ArrayList<>();
+        List<Object> animations = new ArrayList<>();
         try {
             for (Part part : produced) {
                 boolean image = part.mediaType().startsWith("image/");
-                if (part.isBase() && image && producesImages) {
+                if (part.isBase() && StepNode.isStillImage(part.mediaType()) && producesImages) {
                     images.add(PngParts.read(blobs, part, context.imageLimits()));
+                } else if (part.isBase() && (image || part.mediaType().startsWith("video/"))) {
+                    animations.add(save(part, context.outputDirectory(), "output", "flowpack/"));
                 } else if (part.isBase()) {
                     files.add(save(part, context.outputDirectory(), "output", "flowpack/"));
                 } else if (part.isDeliverable() && image) {
@@ -67,7 +74,12 @@ final class StepResults {
                     "OSError");
         }
         Map<String, Object> ui = new LinkedHashMap<>();
-        putIfAny(ui, "images", previews);
+        List<Object> shown = new ArrayList<>(animations);
+        shown.addAll(previews);
+        putIfAny(ui, "images", shown);
+        if (!animations.isEmpty()) {
+            ui.put("animated", List.of(true));
+        }
         putIfAny(ui, "text", texts);
         putIfAny(ui, "files", files);
         if (!producesImages) {
