@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.flowpack.comfy.node.InputSpec;
+import io.flowpack.comfy.node.NodeInfo;
 import io.flowpack.comfy.node.NodeDefinition;
 import io.flowpack.comfy.node.OutputSpec;
 
@@ -95,7 +96,7 @@ final class NodeInputChecks {
         if (!typesMatch(receivedType, spec.type())) {
             Map<String, Object> extra = new LinkedHashMap<>();
             extra.put("input_name", name);
-            extra.put("input_config", InputConfig.of(spec));
+            extra.put("input_config", NodeInfo.spec(spec));
             extra.put("received_type", receivedType);
             extra.put("linked_node", LiteralValues.toJava(value));
             issues.add(new ValidationIssue("return_type_mismatch", "Return type mismatch between linked nodes",
@@ -108,7 +109,7 @@ final class NodeInputChecks {
     private void badLink(InputSpec spec, JsonNode value, String details) {
         Map<String, Object> extra = new LinkedHashMap<>();
         extra.put("input_name", spec.name());
-        extra.put("input_config", InputConfig.of(spec));
+        extra.put("input_config", NodeInfo.spec(spec));
         extra.put("received_value", LiteralValues.toJava(value));
         issues.add(new ValidationIssue("bad_linked_input",
                 "Bad linked input, must be a length-2 list of [node_id, slot_index]", details, extra));
@@ -158,7 +159,7 @@ final class NodeInputChecks {
             String listInfo = longList ? "(list of length " + spec.choices().size() + ")" : pythonList(spec.choices());
             Map<String, Object> extra = new LinkedHashMap<>();
             extra.put("input_name", name);
-            extra.put("input_config", longList ? null : InputConfig.of(spec));
+            extra.put("input_config", longList ? null : NodeInfo.spec(spec));
             extra.put("received_value", value);
             issues.add(new ValidationIssue("value_not_in_list", "Value not in list",
                     name + ": '" + value + "' not in " + listInfo, extra));
@@ -171,7 +172,7 @@ final class NodeInputChecks {
         Object received = LiteralValues.toJava(raw);
         Map<String, Object> extra = new LinkedHashMap<>();
         extra.put("input_name", spec.name());
-        extra.put("input_config", InputConfig.of(spec));
+        extra.put("input_config", NodeInfo.spec(spec));
         extra.put("received_value", received);
         extra.put("exception_message", exceptionMessage);
         issues.add(new ValidationIssue("invalid_input_type",
@@ -182,7 +183,7 @@ final class NodeInputChecks {
     private static Map<String, Object> valueInfo(InputSpec spec, Object value) {
         Map<String, Object> extra = new LinkedHashMap<>();
         extra.put("input_name", spec.name());
-        extra.put("input_config", InputConfig.of(spec));
+        extra.put("input_config", NodeInfo.spec(spec));
         extra.put("received_value", value);
         return extra;
     }

@@ -2,6 +2,7 @@ package io.flowpack.comfy.runner;
 
 import io.flowpack.comfy.node.ComfyNode;
 import io.flowpack.comfy.node.InputSpec;
+import io.flowpack.comfy.node.NodeInfo;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -64,14 +65,14 @@ final class InfoRoutes {
     private void objectInfo(Call call) throws IOException {
         Map<String, Object> all = new LinkedHashMap<>();
         for (ComfyNode node : core.registry().all()) {
-            all.put(node.definition().classType(), ObjectInfo.of(node.definition()));
+            all.put(node.definition().classType(), NodeInfo.of(node.definition()));
         }
         call.json(all);
     }
 
     private void objectInfoOne(Call call) throws IOException {
         Map<String, Object> one = new LinkedHashMap<>();
-        core.registry().find(call.param(0)).ifPresent(n -> one.put(n.definition().classType(), ObjectInfo.of(n.definition())));
+        core.registry().find(call.param(0)).ifPresent(n -> one.put(n.definition().classType(), NodeInfo.of(n.definition())));
         call.json(one);
     }
 
