@@ -49,6 +49,10 @@ class FlowpackClient:
         answer = self._json("POST", "/api/jobs", body, {"Content-Type": content_type})
         return answer["id"]
 
+    def jobs(self, limit=50):
+        """The newest jobs on the server (summaries), newest first."""
+        return self._json("GET", "/api/jobs?limit=%d" % int(limit))["jobs"]
+
     def job(self, job_id):
         return self._json("GET", "/api/jobs/" + checked_id(job_id, "job id"))
 

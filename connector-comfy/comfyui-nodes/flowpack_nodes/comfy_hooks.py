@@ -1,12 +1,16 @@
 """ComfyUI's progress bar and interrupt flag, when the pack runs inside ComfyUI (no-ops elsewhere)."""
 
+from .client import FlowpackError
+
 
 class JobProgress:
-    """Shows a job's progress on the node and stops waiting (cancelling the job) when the user interrupts."""
+    """Shows a job's progress on the node and stops waiting when the user interrupts (cancelling the job if
+    ``cancel_on_interrupt``: the job this node submitted)."""
 
-    def __init__(self, client, job_id):
+    def __init__(self, client, job_id, cancel_on_interrupt):
         self.client = client
         self.job_id = job_id
+        self.cancel_on_interrupt = cancel_on_interrupt
         self.bar = _progress_bar(100)
 
     def __call__(self, job):
@@ -17,9 +21,16 @@ class JobProgress:
         try:
             _check_interrupted()
         except BaseException:
-            if job.get("state") not in ("SUCCEEDED", "FAILED", "CANCELLED"):
-                self.client.cancel(self.job_id)
+            if self.cancel_on_interrupt and job.get("state") not in ("SUCCEEDED", "FAILED", "CANCELLED"):
+                self._cancel()
             raise
+
+    def _cancel(self):
+        try:
+            self.client.cancel(self.job_id)
+        except FlowpackError as e:
+            if e.status != 409:  # 409: the job ended meanwhile
+                raise
 
 
 def _progress_bar(total):

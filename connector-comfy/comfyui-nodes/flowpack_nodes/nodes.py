@@ -60,7 +60,7 @@ class SendToFlowpack:
         if not wait:
             sent_masks = masks if masks is not None else np.zeros((count, height, width), np.float32)
             return _answer(job_id, _rgb(batch), sent_masks)
-        job = client.wait(job_id, timeout_seconds, on_poll=JobProgress(client, job_id))
+        job = client.wait(job_id, timeout_seconds, on_poll=JobProgress(client, job_id, cancel_on_interrupt=True))
         pictures, result_masks = results.load_job(client, job)
         return _answer(job_id, pictures, result_masks)
 
@@ -90,7 +90,7 @@ class LoadFromFlowpack:
     def load(self, reference, timeout_seconds=300, server_url=""):
         job_id, part_id = results.parse_reference(reference)
         client = FlowpackClient(server_url)
-        job = client.wait(job_id, timeout_seconds, on_poll=JobProgress(client, job_id))
+        job = client.wait(job_id, timeout_seconds, on_poll=JobProgress(client, job_id, cancel_on_interrupt=False))
         if part_id is not None:
             pictures, masks = results.load_part(client, job, part_id)
         else:
