@@ -14,7 +14,8 @@ record JobSubmissionForm(
         @Schema(description = "Template to run: the x of a route starting with job:x", example = "upscale-2x",
                 requiredMode = Schema.RequiredMode.REQUIRED)
         String template,
-        @ArraySchema(minItems = 1, arraySchema = @Schema(description = "The input files, one document each"),
+        @ArraySchema(minItems = 1, arraySchema = @Schema(description = "The input files, one document each; a file "
+                + "<name>.mask.<ext> joins the document of <name>.<ext> as its mask"),
                 schema = @Schema(type = "string", format = "binary"))
         List<String> files) {
 }
