@@ -31,6 +31,8 @@ public final class FlowInterpolator implements Interpolator {
         if (occlusion) {
             trustedA = FlowConsistency.check(forward, backward, a.width(), a.height());
             trustedB = FlowConsistency.check(backward, forward, a.width(), a.height());
+            forward = OccludedFlow.fill(forward, trustedA, a.width(), a.height());
+            backward = OccludedFlow.fill(backward, trustedB, a.width(), a.height());
         } else {
             trustedA = new boolean[a.pixels().length];
             java.util.Arrays.fill(trustedA, true);

@@ -4,12 +4,13 @@ package io.flowpack.morph;
  * One transition of the optical-flow morph. Both flows are measured once; each in-between frame at weight
  * {@code t} projects keyframe A's flow {@code t} of the way and keyframe B's {@code 1 − t} of the way
  * ({@link ProjectedFlow}), warps both keyframes backwards onto the frame and blends them by {@code t}. With occlusion
- * handling, pixels failing the forward-backward check are not projected, so where one keyframe hides what the
- * other shows, only the one that shows it contributes; filled gaps count little against direct projections.
+ * handling, pixels failing the forward-backward check give way wherever checked pixels land, so where one keyframe
+ * hides what the other shows, the one that shows it wins; filled gaps count little against projected pixels.
  * Where neither keyframe reaches a pixel, the two keyframes are cross-faded there.
  */
 final class FlowTransition implements Interpolator.Transition {
-    private static final float FILLED_WEIGHT = 0.02f;
+    private static final float UNTRUSTED_WEIGHT = 0.1f;
+    private static final float FILLED_WEIGHT = 0.01f;
 
     private final RgbFrame a;
     private final RgbFrame b;
@@ -75,6 +76,9 @@ final class FlowTransition implements Interpolator.Transition {
     private static float contribution(byte state, float weight) {
         if (state == ProjectedFlow.DIRECT) {
             return weight;
+        }
+        if (state == ProjectedFlow.UNTRUSTED) {
+            return UNTRUSTED_WEIGHT * weight;
         }
         return state == ProjectedFlow.HOLE ? 0 : FILLED_WEIGHT * weight;
     }

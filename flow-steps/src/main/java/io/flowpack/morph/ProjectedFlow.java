@@ -1,14 +1,17 @@
 package io.flowpack.morph;
 
 /**
- * The flow from the frame at time {@code t} back to one keyframe, made by pushing each trusted keyframe pixel
- * {@code t} of the way along its flow and splatting the way back bilinearly onto the grid ("flow projection").
- * Where the splats cover a pixel well it is {@link #DIRECT}; small gaps (stretching, rounding) are filled from
- * their neighbours in a few passes and marked as filled; what is left is a hole this keyframe cannot show
- * (a disocclusion: the other keyframe shows it). One instance per thread, reused frame after frame.
+ * The flow from the frame at time {@code t} back to one keyframe, made by pushing each keyframe pixel {@code t} of
+ * the way along its flow and splatting the way back bilinearly onto the grid ("flow projection"). Trusted pixels
+ * (those passing the forward-backward check) and untrusted ones (hidden in the other keyframe) are splatted
+ * separately: where trusted splats cover a pixel it is {@link #DIRECT}; where only untrusted ones do it is
+ * {@link #UNTRUSTED} (content only this keyframe shows, e.g. background that the other keyframe hides). Small gaps
+ * (stretching, rounding) are filled from their neighbours in a few passes; what is left is a hole this keyframe
+ * cannot show. One instance per thread, reused frame after frame.
  */
 final class ProjectedFlow {
     static final byte HOLE = 0;
+    static final byte UNTRUSTED = 50;
     static final byte DIRECT = 100;
     private static final float COVERED = 0.25f;
     private static final int FILL_PASSES = 3;
@@ -17,6 +20,9 @@ final class ProjectedFlow {
     final float[] dy;
     final byte[] state;
     private final float[] weight;
+    private final float[] ux;
+    private final float[] uy;
+    private final float[] untrustedWeight;
     private final int width;
     private final int height;
 
@@ -27,6 +33,9 @@ final class ProjectedFlow {
         dx = new float[n];
         dy = new float[n];
         weight = new float[n];
+        ux = new float[n];
+        uy = new float[n];
+        untrustedWeight = new float[n];
         state = new byte[n];
     }
 
@@ -34,17 +43,17 @@ final class ProjectedFlow {
         return w == width && h == height;
     }
 
-    /** Projects {@code flow} (keyframe → other keyframe) of the pixels marked {@code trusted} to time {@code t}. */
+    /** Projects {@code flow} (keyframe → other keyframe) to time {@code t}; {@code trusted} marks checked pixels. */
     void project(float[] flow, boolean[] trusted, float t) {
         java.util.Arrays.fill(dx, 0);
         java.util.Arrays.fill(dy, 0);
         java.util.Arrays.fill(weight, 0);
+        java.util.Arrays.fill(ux, 0);
+        java.util.Arrays.fill(uy, 0);
+        java.util.Arrays.fill(untrustedWeight, 0);
         for (int y = 0; y < height; y++) {
             for (int x = 0; x < width; x++) {
                 int p = y * width + x;
-                if (!trusted[p]) {
-                    continue;
-                }
                 float fx = flow[2 * p];
                 float fy = flow[2 * p + 1];
                 float qx = x + t * fx;
@@ -56,11 +65,15 @@ final class ProjectedFlow {
                 int y0 = (int) Math.floor(qy);
                 float ax = qx - x0;
                 float ay = qy - y0;
-                float back = -t;
-                splat(x0, y0, (1 - ax) * (1 - ay), back * fx, back * fy);
-                splat(x0 + 1, y0, ax * (1 - ay), back * fx, back * fy);
-                splat(x0, y0 + 1, (1 - ax) * ay, back * fx, back * fy);
-                splat(x0 + 1, y0 + 1, ax * ay, back * fx, back * fy);
+                float bx = -t * fx;
+                float by = -t * fy;
+                float[] sx = trusted[p] ? dx : ux;
+                float[] sy = trusted[p] ? dy : uy;
+                float[] sw = trusted[p] ? weight : untrustedWeight;
+                splat(sx, sy, sw, x0, y0, (1 - ax) * (1 - ay), bx, by);
+                splat(sx, sy, sw, x0 + 1, y0, ax * (1 - ay), bx, by);
+                splat(sx, sy, sw, x0, y0 + 1, (1 - ax) * ay, bx, by);
+                splat(sx, sy, sw, x0 + 1, y0 + 1, ax * ay, bx, by);
             }
         }
         for (int p = 0; p < state.length; p++) {
@@ -68,6 +81,10 @@ final class ProjectedFlow {
                 dx[p] /= weight[p];
                 dy[p] /= weight[p];
                 state[p] = DIRECT;
+            } else if (untrustedWeight[p] >= COVERED) {
+                dx[p] = ux[p] / untrustedWeight[p];
+                dy[p] = uy[p] / untrustedWeight[p];
+                state[p] = UNTRUSTED;
             } else {
                 state[p] = HOLE;
             }
@@ -77,14 +94,14 @@ final class ProjectedFlow {
         }
     }
 
-    private void splat(int x, int y, float w, float vx, float vy) {
+    private void splat(float[] sx, float[] sy, float[] sw, int x, int y, float w, float vx, float vy) {
         if (x < 0 || y < 0 || x >= width || y >= height || w <= 0) {
             return;
         }
         int q = y * width + x;
-        dx[q] += w * vx;
-        dy[q] += w * vy;
-        weight[q] += w;
+        sx[q] += w * vx;
+        sy[q] += w * vy;
+        sw[q] += w;
     }
 
     /** Gives each hole next to a known pixel the mean of its known 8-neighbours (known before this pass). */
@@ -101,7 +118,7 @@ final class ProjectedFlow {
                 for (int j = Math.max(0, y - 1); j <= Math.min(height - 1, y + 1); j++) {
                     for (int i = Math.max(0, x - 1); i <= Math.min(width - 1, x + 1); i++) {
                         byte s = state[j * width + i];
-                        if (s == DIRECT || (s != HOLE && s < pass)) {
+                        if (s == DIRECT || s == UNTRUSTED || (s != HOLE && s < pass)) {
                             sx += dx[j * width + i];
                             sy += dy[j * width + i];
                             count++;
