@@ -11,9 +11,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 
 /**
  * A client of one ComfyUI server (or any server speaking its protocol): uploads, queueing, following a prompt over
@@ -26,6 +28,7 @@ public final class ComfyClient implements AutoCloseable {
     private final ComfyHttp api;
     private final String clientId = UUID.randomUUID().toString();
     private final Map<String, PromptWatch> watches = new ConcurrentHashMap<>();
+    private final List<Consumer<JsonNode>> listeners = new CopyOnWriteArrayList<>();
     private final ScheduledExecutorService scheduler;
     private ComfySocket socket;
     private volatile boolean closed;
@@ -49,6 +52,14 @@ public final class ComfyClient implements AutoCloseable {
     /** The id this client's WebSocket and prompts carry ({@code clientId} / {@code client_id}). */
     public String clientId() {
         return clientId;
+    }
+
+    /**
+     * Receives every JSON message of this client's WebSocket ({@code {"type", "data"}}), in arrival order, on the
+     * socket's thread; for logging or custom node messages. Must be quick and must not throw.
+     */
+    public void addMessageListener(Consumer<JsonNode> listener) {
+        listeners.add(listener);
     }
 
     /** Uploads an image into the server's {@code input} folder; identical content under an existing name is reused. */
@@ -246,6 +257,13 @@ public final class ComfyClient implements AutoCloseable {
     private final class Events implements ComfySocket.Events {
         @Override
         public void message(JsonNode message) {
+            for (Consumer<JsonNode> listener : listeners) {
+                try {
+                    listener.accept(message);
+                } catch (RuntimeException e) {
+                    // a listener's failure must not stop the socket
+                }
+            }
             JsonNode data = message.path("data");
             String promptId = ComfyJson.text(data, "prompt_id");
             PromptWatch watch = promptId == null ? null : watches.get(promptId);
