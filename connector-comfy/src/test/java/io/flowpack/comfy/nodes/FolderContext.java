@@ -20,6 +20,7 @@ public final class FolderContext implements NodeContext {
     private final Path temp;
     private final List<long[]> progress = new CopyOnWriteArrayList<>();
     private final AtomicBoolean interrupted = new AtomicBoolean();
+    private volatile int interruptAfterReports = -1;
     private Object prompt;
     private Map<String, Object> extraPngInfo = Map.of();
 
@@ -42,6 +43,11 @@ public final class FolderContext implements NodeContext {
     /** From now on {@link #checkInterrupted} throws, as after {@code /interrupt}. */
     public void interrupt() {
         interrupted.set(true);
+    }
+
+    /** Interrupts once {@code reports} progress reports have arrived: "the user pressed cancel mid-run". */
+    public void interruptAfter(int reports) {
+        interruptAfterReports = reports;
     }
 
     /** Every {@code (value, max)} reported so far. */
@@ -77,6 +83,9 @@ public final class FolderContext implements NodeContext {
     @Override
     public void progress(long value, long max) {
         progress.add(new long[] {value, max});
+        if (interruptAfterReports >= 0 && progress.size() >= interruptAfterReports) {
+            interrupted.set(true);
+        }
     }
 
     @Override
