@@ -18,11 +18,13 @@ _MODES = {1: "L", 3: "RGB", 4: "RGBA"}
 
 
 def as_array(value):
-    """A torch tensor (any device) or array-like as a float32 numpy array."""
+    """A torch tensor (any device, any float type) or array-like as a float32 numpy array."""
     if hasattr(value, "detach"):
         value = value.detach()
     if hasattr(value, "cpu"):
         value = value.cpu()
+    if hasattr(value, "float") and not isinstance(value, np.ndarray):
+        value = value.float()  # bfloat16 and half tensors have no numpy form
     if hasattr(value, "numpy") and not isinstance(value, np.ndarray):
         value = value.numpy()
     return np.asarray(value, dtype=np.float32)
@@ -108,5 +110,5 @@ def fit(array, height, width):
 
 def output(array):
     """A numpy batch as ComfyUI passes it on: a torch tensor when torch is installed, else the array."""
-    array = np.ascontiguousarray(array, dtype=np.float32)
+    array = np.require(array, np.float32, ["C_CONTIGUOUS", "WRITEABLE"])  # copies broadcast (read-only) views
     return torch.from_numpy(array) if torch is not None else array

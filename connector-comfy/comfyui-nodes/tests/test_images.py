@@ -23,6 +23,10 @@ class FakeTensor:
         self.calls.append("cpu")
         return self
 
+    def float(self):
+        self.calls.append("float")
+        return self
+
     def numpy(self):
         self.calls.append("numpy")
         return self.array
@@ -51,7 +55,7 @@ class ImagesTest(unittest.TestCase):
     def test_tensor_like_input_is_moved_to_the_cpu(self):
         tensor = FakeTensor(np.ones((2, 3, 4, 3), np.float32))
         self.assertEqual(images.image_batch(tensor).shape, (2, 3, 4, 3))
-        self.assertEqual(tensor.calls, ["detach", "cpu", "numpy"])
+        self.assertEqual(tensor.calls, ["detach", "cpu", "float", "numpy"])
 
     def test_single_picture_and_single_mask_are_batches_of_one_and_broadcast(self):
         self.assertEqual(images.image_batch(np.zeros((3, 4, 3))).shape, (1, 3, 4, 3))

@@ -10,6 +10,8 @@ import urllib.request
 import numpy as np
 
 from flowpack_nodes import FlowpackClient, FlowpackError, LoadFromFlowpack, SendToFlowpack
+from flowpack_nodes import images as imaging
+from flowpack_nodes.images import as_array
 
 
 def setUpModule():
@@ -38,12 +40,18 @@ def square_mask(height=48, width=64, grow=2):
     return mask
 
 
+def load(reference, timeout):
+    """Load from flowpack's outputs as numpy arrays (they are torch tensors where torch is installed)."""
+    return [as_array(value) for value in LoadFromFlowpack().load(reference, timeout)]
+
+
 class SendAndLoadTest(unittest.TestCase):
 
     def send(self, images, template, parameters="", mask=None, wait=True, timeout=120):
         answer = SendToFlowpack().send(images, template, parameters, wait, timeout, mask=mask)
-        self.assertEqual(answer["ui"]["text"], [answer["result"][0]])
-        return answer["result"]
+        job_id, images, mask = answer["result"]
+        self.assertEqual(answer["ui"]["text"], [job_id])
+        return job_id, as_array(images), as_array(mask)
 
     def test_upscale_returns_the_enlarged_picture_and_its_mask(self):
         images, mask = picture(), square_mask()
@@ -87,22 +95,38 @@ class SendAndLoadTest(unittest.TestCase):
         np.testing.assert_array_equal(passed, images)
         np.testing.assert_array_equal(passed_mask, mask)
 
-        loaded, loaded_mask = LoadFromFlowpack().load(job_id, 60)
+        loaded, loaded_mask = load(job_id, 60)
         self.assertEqual(loaded.shape, (1, 96, 128, 3))
         self.assertAlmostEqual(float(loaded_mask[0, 40:56, 40:56].mean()), 1.0, delta=0.01)
 
         parts = FlowpackClient().job(job_id)["parts"]
         picture_part = next(p for p in parts if p["name"] == "comfy-0-x2.png")
         mask_part = next(p for p in parts if p["name"] == "comfy-0.mask-x2.png")
-        one, one_mask = LoadFromFlowpack().load("%s/%s" % (job_id, picture_part["id"]), 0)
+        one, one_mask = load("%s/%s" % (job_id, picture_part["id"]), 0)
         np.testing.assert_array_equal(one, loaded)
         self.assertEqual(float(one_mask.max()), 0.0)
-        _, only_mask = LoadFromFlowpack().load("%s/parts/%s" % (job_id, mask_part["id"]), 0)
+        _, only_mask = load("%s/parts/%s" % (job_id, mask_part["id"]), 0)
         np.testing.assert_array_equal(only_mask, loaded_mask)
 
         audit = next(p for p in parts if p["kind"] == "META")
         with self.assertRaisesRegex(ValueError, "is 'comfy-0.audit.json' \\(application/json\\), not an image"):
             LoadFromFlowpack().load("%s/%s" % (job_id, audit["id"]), 0)
+
+
+class TensorTest(unittest.TestCase):
+
+    def test_outputs_are_torch_tensors_where_torch_is_installed_else_numpy_arrays(self):
+        torch = imaging.torch
+        images = picture() if torch is None else torch.from_numpy(picture()).to(torch.bfloat16)
+        mask = square_mask() if torch is None else torch.from_numpy(square_mask()).half()
+        job_id, result, result_mask = SendToFlowpack().send(images, "comfy-upscale", "method=lanczos", True, 60,
+                                                            mask=mask)["result"]
+        loaded, loaded_mask = LoadFromFlowpack().load(job_id, 0)
+        expected = np.ndarray if torch is None else torch.Tensor
+        for value in (result, result_mask, loaded, loaded_mask):
+            self.assertIsInstance(value, expected)
+        self.assertEqual(tuple(result.shape), (1, 96, 128, 3))
+        self.assertAlmostEqual(float(as_array(result_mask)[0, 40:56, 40:56].mean()), 1.0, delta=0.01)
 
 
 class RefusalsTest(unittest.TestCase):
