@@ -2,8 +2,6 @@ package io.flowpack.comfy.camel;
 
 import io.flowpack.camel.FlowHeaders;
 import io.flowpack.comfy.client.ComfyClient;
-import io.flowpack.comfy.client.ComfyException;
-import io.flowpack.comfy.template.TemplateException;
 import io.flowpack.comfy.template.WorkflowTemplate;
 import io.flowpack.document.Document;
 import io.flowpack.document.Part;
@@ -70,7 +68,7 @@ class ComfyProducer extends DefaultProducer {
             listener.progress(stepName, 1, "done");
             audit(document, stepName, parameters, consumed, outputs, started, t0, AuditEntry.OK, null, workflow);
             exchange.getIn().setHeader(ComfyHeaders.PROMPT_IDS, String.join(",", workflow.promptIds()));
-        } catch (ComfyException | TemplateException | IllegalArgumentException | IOException e) {
+        } catch (RuntimeException | IOException e) { // ComfyException, TemplateException, IllegalArgumentException …
             boolean wasCancelled = cancelled.getAsBoolean();
             String reason = wasCancelled ? "step '" + stepName + "' was cancelled" : e.getMessage();
             audit(document, stepName, parameters, images, List.of(), started, t0,

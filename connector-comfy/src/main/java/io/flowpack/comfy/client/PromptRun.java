@@ -191,9 +191,7 @@ final class PromptRun {
             images.addAll(state.executed);
         }
         images.sort(Comparator.comparing(OutputImage::nodeId, PromptRun::compareIds));
-        state.done.addAll(state.cached);
         state.current = null;
-        state.done.clear();
         state.finished = true;
         report(state);
         return new PromptResult(state.promptId, images, List.copyOf(state.cached), resubmits);
