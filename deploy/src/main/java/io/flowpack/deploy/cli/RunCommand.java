@@ -72,8 +72,9 @@ public final class RunCommand {
         System.setProperty(ModelRegistry.ANY_PATH_PROPERTY, "true");
         FileBlobStore blobs = new FileBlobStore(work.resolve("blobs"));
         ImageLimits limits = ImageLimits.DEFAULT;
-        FlowComponent flow = new FlowComponent(StepRegistry.discover(), new StepEngine(blobs),
-                new DocumentIngest(blobs, limits.maxBytes()), limits);
+        StepRegistry steps = StepRegistry.discover();
+        DocumentIngest ingest = new DocumentIngest(blobs, limits.maxBytes());
+        FlowComponent flow = new FlowComponent(steps, new StepEngine(blobs), ingest, limits);
         List<String> failures = new ArrayList<>();
         try (DefaultCamelContext context = new DefaultCamelContext()) {
             context.getShutdownStrategy().setTimeout(5);
@@ -85,8 +86,11 @@ public final class RunCommand {
             if (routeFile) {
                 CliRoutes.checkParams(context, arguments.params());
             }
-            ProgressBar bar = new ProgressBar(err, files.size());
             ProducerTemplate producer = context.createProducerTemplate();
+            if (!routeFile && steps.find(arguments.target()).map(s -> s.descriptor().oneDocument()).orElse(false)) {
+                return runAsOneDocument(producer, entry, ingest, files, arguments, err);
+            }
+            ProgressBar bar = new ProgressBar(err, files.size());
             int done = 0;
             for (Path file : files) {
                 bar.starting(done, failures.size(), file.getFileName().toString());
@@ -109,6 +113,42 @@ public final class RunCommand {
                 + " (results in " + arguments.out() + ")");
         failures.forEach(f -> err.println("  failed " + f));
         return failures.isEmpty() ? 0 : 1;
+    }
+
+    /**
+     * For a step that takes all inputs as one document (e.g. {@code morph}: keyframes → one video): the files, in the
+     * order given, become the parts of one document named after their folder.
+     */
+    private static int runAsOneDocument(ProducerTemplate producer, String entry, DocumentIngest ingest,
+                                        List<Path> files, RunArguments arguments, PrintStream err) throws IOException {
+        List<io.flowpack.document.Part> parts = new ArrayList<>();
+        for (Path file : files) {
+            parts.addAll(ingest.fromFile(file, file.getFileName().toString()).parts());
+        }
+        Path folder = files.get(0).toAbsolutePath().getParent();
+        String name = folder != null && folder.getFileName() != null ? folder.getFileName().toString()
+                : files.get(0).getFileName().toString();
+        io.flowpack.document.Document document =
+                io.flowpack.document.Document.of(name, parts.toArray(io.flowpack.document.Part[]::new));
+        ProgressBar bar = new ProgressBar(err, 1);
+        String label = files.size() + " files as one document '" + name + "'";
+        bar.starting(0, 0, label);
+        Exchange result = producer.send(entry, exchange -> {
+            exchange.getIn().setBody(document);
+            // a long single item (a video): the terminal shows the step's own progress, e.g. "frame 12 of 210"
+            exchange.setProperty(FlowHeaders.PROGRESS, (io.flowpack.step.ProgressListener)
+                    (step, fraction, message) -> bar.starting(0, 0, label + ": " + message));
+            exchange.getIn().setHeader(Exchange.FILE_NAME, name);
+            exchange.getIn().setHeader(Exchange.FILE_NAME_ONLY, name);
+        });
+        boolean failed = result.getException() != null;
+        bar.show(1, failed ? 1 : 0, label);
+        err.println("done: " + (failed ? 0 : 1) + ", failed: " + (failed ? 1 : 0) + " (" + files.size()
+                + " inputs as one document; results in " + arguments.out() + ")");
+        if (failed) {
+            err.println("  failed " + name + ": " + reason(result.getException()));
+        }
+        return failed ? 1 : 0;
     }
 
     /** The innermost meaningful message of a Camel-wrapped failure. */

@@ -55,6 +55,12 @@ public class FlowpackAutoConfiguration {
         return new AnonymizeStep(models, sessions);
     }
 
+    /** The morph step on this application's models (replaces the ServiceLoader one). */
+    @Bean
+    public io.flowpack.morph.MorphStep morphStep(ModelRegistry models, ModelSessions sessions) {
+        return new io.flowpack.morph.MorphStep(models, sessions);
+    }
+
     @Bean
     @ConditionalOnMissingBean
     public StepRegistry stepRegistry(ObjectProvider<Step> beanSteps) {
