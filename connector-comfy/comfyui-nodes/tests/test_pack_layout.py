@@ -10,8 +10,9 @@ PACK_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 
 def load_like_comfyui():
-    """ComfyUI's load_custom_node: the folder's __init__.py as a module named after the folder."""
-    name = os.path.basename(PACK_DIR)
+    """ComfyUI's load_custom_node (nodes.py): the folder's __init__.py as a module named after the folder's path
+    with '.' replaced by '_x_' (older ComfyUI versions used the folder name)."""
+    name = PACK_DIR.replace(".", "_x_")
     spec = importlib.util.spec_from_file_location(name, os.path.join(PACK_DIR, "__init__.py"))
     module = importlib.util.module_from_spec(spec)
     sys.modules[name] = module
