@@ -116,7 +116,7 @@ def checked_id(value, what):
 
 def _read(response, method, url):
     length = response.headers.get("Content-Length")
-    if length is not None and int(length) > MAX_RESPONSE_BYTES:
+    if length is not None and length.isdigit() and int(length) > MAX_RESPONSE_BYTES:
         raise FlowpackError("%s %s answers %s bytes, over the limit of %d" % (method, url, length, MAX_RESPONSE_BYTES))
     data = response.read(MAX_RESPONSE_BYTES + 1)
     if len(data) > MAX_RESPONSE_BYTES:
