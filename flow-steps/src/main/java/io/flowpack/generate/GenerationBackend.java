@@ -1,0 +1,18 @@
+package io.flowpack.generate;
+
+/**
+ * Makes images from a {@link GenerationRequest}. {@code onnx} (a Stable Diffusion pipeline on ONNX Runtime,
+ * {@link io.flowpack.generate.onnx.OnnxGenerationBackend}) is built in; {@code comfy} (a workflow on a ComfyUI
+ * server) is provided by the connector module and handed to {@link GenerateStep}'s constructor.
+ */
+public interface GenerationBackend {
+
+    /** The value of the step's {@code backend} parameter that selects this backend, e.g. {@code onnx}. */
+    String name();
+
+    /**
+     * @throws GenerationException with a reason a user can act on
+     * @throws java.util.concurrent.CancellationException when the listener asked to stop
+     */
+    GenerationResult generate(GenerationRequest request, GenerationListener listener);
+}

@@ -1,0 +1,161 @@
+package io.flowpack.generate.onnx;
+
+import io.flowpack.generate.GenerationException;
+import io.flowpack.generate.GenerationListener;
+import io.flowpack.generate.GenerationRequest;
+import io.flowpack.generate.random.NumpyRandom;
+import io.flowpack.generate.scheduler.NoiseScheduler;
+import io.flowpack.generate.scheduler.Schedulers;
+
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CancellationException;
+
+/**
+ * Stable Diffusion on a loaded {@link DiffusersPipeline}, step for step as diffusers' ONNX pipelines:
+ * <ol>
+ *   <li>encode the prompt, and with guidance &gt; 1 the negative prompt; the UNet batch is
+ *       {@code [negative × B, prompt × B]};</li>
+ *   <li>latents: text to image {@code randn(B,4,h,w)·init_noise_sigma} from {@link NumpyRandom}(seed); img2img:
+ *       the VAE-encoded image noised with {@code randn(B,4,h,w)} to the level of step
+ *       {@code steps − ⌊steps·strength⌋}, from which the loop starts;</li>
+ *   <li>each step: scale the input, run the UNet on both halves at once, guide
+ *       {@code ε = ε_neg + g·(ε_prompt − ε_neg)}, step the scheduler, report progress; cancellation is checked
+ *       before every step;</li>
+ *   <li>decode each latent with the VAE.</li>
+ * </ol>
+ */
+public final class StableDiffusion {
+
+    private StableDiffusion() {
+    }
+
+    /**
+     * The images, the final latents they were decoded from ({@code [B,4,h,w]}, before the VAE scaling), and the facts
+     * for the audit.
+     */
+    public record Output(List<BufferedImage> images, float[] latents, Map<String, Object> details) {
+    }
+
+    public static Output generate(DiffusersPipeline pipeline, GenerationRequest request, GenerationListener listener) {
+        int h = request.height() / 8;
+        int w = request.width() / 8;
+        int batch = request.batch();
+        int latentSize = 4 * h * w;
+        Unet.checkSize(pipeline.unet(), h, w);
+        NoiseScheduler scheduler = Schedulers.create(request.scheduler(), pipeline.schedulerConfig(), request.steps());
+
+        boolean guided = request.guidance() > 1;
+        float[] prompt = TextEncoder.encode(pipeline, request.prompt());
+        int tokens = pipeline.tokenizer().maxLength();
+        int dim = prompt.length / tokens;
+        float[] hidden = guided
+                ? repeatConcat(TextEncoder.encode(pipeline, request.negativePrompt()), prompt, batch)
+                : repeatConcat(null, prompt, batch);
+        if (hidden.length != (guided ? 2 : 1) * batch * tokens * dim) {
+            throw new GenerationException("text_encoder gave different sizes for the prompt and the negative prompt");
+        }
+
+        NumpyRandom random = new NumpyRandom(request.seed());
+        int start;
+        float[] latents;
+        if (request.imageToImage()) {
+            int strengthSteps = Math.min((int) (request.steps() * request.strength()), request.steps());
+            if (strengthSteps < 1) {
+                throw new GenerationException("strength " + request.strength() + " × " + request.steps()
+                        + " steps leaves no denoising step; raise strength or steps");
+            }
+            start = request.steps() - strengthSteps;
+            float[] encoded = Vae.encode(pipeline, resized(request.initImage(), request.width(), request.height()), h, w);
+            float[] init = new float[batch * latentSize];
+            for (int b = 0; b < batch; b++) {
+                System.arraycopy(encoded, 0, init, b * latentSize, latentSize);
+            }
+            latents = scheduler.addNoise(init, random.randn(init.length), start);
+        } else {
+            start = 0;
+            latents = random.randn(batch * latentSize);
+            float sigma = (float) scheduler.initNoiseSigma();
+            for (int i = 0; i < latents.length; i++) {
+                latents[i] *= sigma;
+            }
+        }
+
+        double[] timesteps = scheduler.timesteps();
+        int total = timesteps.length - start;
+        int n = guided ? 2 * batch : batch;
+        for (int i = start; i < timesteps.length; i++) {
+            if (listener.cancelled() || Thread.currentThread().isInterrupted()) {
+                throw new CancellationException("generation cancelled after " + (i - start) + " of " + total + " steps");
+            }
+            float[] input = new float[n * latentSize];
+            float scale = (float) scheduler.inputScale(i);
+            for (int k = 0; k < latents.length; k++) {
+                input[k] = latents[k] * scale;
+            }
+            if (guided) {
+                System.arraycopy(input, 0, input, latents.length, latents.length);
+            }
+            float[] output = Unet.predict(pipeline.unet(), input, n, h, w, timesteps[i], hidden, tokens, dim);
+            float[] noise = guided ? guide(output, latents.length, (float) request.guidance()) : output;
+            latents = scheduler.step(noise, i, latents, random);
+            listener.step(i - start + 1, total);
+        }
+
+        List<BufferedImage> images = new ArrayList<>(batch);
+        for (int b = 0; b < batch; b++) {
+            float[] one = java.util.Arrays.copyOfRange(latents, b * latentSize, (b + 1) * latentSize);
+            images.add(Vae.decode(pipeline, one, h, w));
+        }
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("scheduler", scheduler.name());
+        details.put("steps", request.steps());
+        details.put("denoisingSteps", total);
+        details.put("guidanceApplied", guided);
+        details.put("rng", "numpy RandomState(seed) / MT19937");
+        return new Output(images, latents, details);
+    }
+
+    /** Classifier-free guidance over {@code [uncond, cond]} halves of {@code size} values each. */
+    static float[] guide(float[] output, int size, float scale) {
+        float[] guided = new float[size];
+        for (int i = 0; i < size; i++) {
+            float uncond = output[i];
+            guided[i] = uncond + scale * (output[size + i] - uncond);
+        }
+        return guided;
+    }
+
+    /** {@code first} repeated {@code times}, then {@code second} repeated {@code times} ({@code first} may be null). */
+    private static float[] repeatConcat(float[] first, float[] second, int times) {
+        int firstLength = first == null ? 0 : first.length;
+        float[] out = new float[times * (firstLength + second.length)];
+        for (int i = 0; i < times; i++) {
+            if (first != null) {
+                System.arraycopy(first, 0, out, i * firstLength, firstLength);
+            }
+            System.arraycopy(second, 0, out, times * firstLength + i * second.length, second.length);
+        }
+        return out;
+    }
+
+    private static BufferedImage resized(BufferedImage image, int width, int height) {
+        if (image.getWidth() == width && image.getHeight() == height && image.getType() == BufferedImage.TYPE_INT_RGB) {
+            return image;
+        }
+        BufferedImage out = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = out.createGraphics();
+        try {
+            g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BICUBIC);
+            g.drawImage(image, 0, 0, width, height, null);
+        } finally {
+            g.dispose();
+        }
+        return out;
+    }
+}

@@ -1,0 +1,72 @@
+package io.flowpack.generate.onnx;
+
+import ai.onnxruntime.OnnxTensor;
+import io.flowpack.generate.GenerationException;
+
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * One UNet evaluation over a batch of latents: {@code sample} [n,4,h,w], {@code timestep} (scalar or [k] of the
+ * model's type), {@code encoder_hidden_states} [n,77,D] → {@code out_sample} [n,4,h,w]. A model exported with a fixed
+ * batch size is run in chunks of that size.
+ */
+final class Unet {
+    static final String SAMPLE = "sample";
+    static final String TIMESTEP = "timestep";
+    static final String HIDDEN = "encoder_hidden_states";
+    static final String OUTPUT = "out_sample";
+    static final Set<String> INPUTS = Set.of(SAMPLE, TIMESTEP, HIDDEN);
+
+    private Unet() {
+    }
+
+    /** Fails early when the model was exported for a fixed latent size other than {@code h × w}. */
+    static void checkSize(OnnxComponent unet, int h, int w) {
+        long[] shape = unet.inputShape(SAMPLE);
+        if (shape.length != 4 || (shape[1] > 0 && shape[1] != 4)) {
+            throw new GenerationException("unet input 'sample' has shape " + java.util.Arrays.toString(shape)
+                    + "; expected [batch, 4, height/8, width/8]");
+        }
+        if ((shape[2] > 0 && shape[2] != h) || (shape[3] > 0 && shape[3] != w)) {
+            throw new GenerationException("this unet was exported for " + shape[3] * 8 + "×" + shape[2] * 8
+                    + " images; set width and height to that");
+        }
+    }
+
+    /**
+     * @param sample latents of {@code n} items, C order
+     * @param hidden {@code n} prompt encodings, {@code tokens × dim} each
+     */
+    static float[] predict(OnnxComponent unet, float[] sample, int n, int h, int w, double timestep, float[] hidden,
+                           int tokens, int dim) {
+        long fixed = unet.inputShape(SAMPLE)[0];
+        int chunk = fixed > 0 ? (int) fixed : n;
+        if (n % chunk != 0) {
+            throw new GenerationException("unet was exported for batches of " + chunk + ", cannot run " + n);
+        }
+        int latentSize = 4 * h * w;
+        int hiddenSize = tokens * dim;
+        float[] out = new float[n * latentSize];
+        for (int from = 0; from < n; from += chunk) {
+            float[] latentChunk = java.util.Arrays.copyOfRange(sample, from * latentSize, (from + chunk) * latentSize);
+            float[] hiddenChunk = java.util.Arrays.copyOfRange(hidden, from * hiddenSize, (from + chunk) * hiddenSize);
+            try (OnnxTensor s = Tensors.floats(latentChunk, chunk, 4, h, w);
+                 OnnxTensor t = timestepTensor(unet, timestep, chunk);
+                 OnnxTensor e = Tensors.floats(hiddenChunk, chunk, tokens, dim)) {
+                float[] result = unet.run(Map.of(SAMPLE, s, TIMESTEP, t, HIDDEN, e), OUTPUT, new long[]{chunk, 4, h, w});
+                System.arraycopy(result, 0, out, from * latentSize, result.length);
+            }
+        }
+        return out;
+    }
+
+    private static OnnxTensor timestepTensor(OnnxComponent unet, double timestep, int batch) {
+        long[] declared = unet.inputShape(TIMESTEP);
+        if (declared.length == 0) {
+            return Tensors.number(unet.inputType(TIMESTEP), timestep, 1);
+        }
+        int count = declared[0] > 0 ? (int) declared[0] : batch;
+        return Tensors.number(unet.inputType(TIMESTEP), timestep, count, count);
+    }
+}
