@@ -10,6 +10,7 @@ import org.apache.catalina.Context;
 import org.apache.catalina.LifecycleException;
 import org.apache.catalina.Wrapper;
 import org.apache.catalina.connector.Connector;
+import org.apache.catalina.core.StandardContext;
 import org.apache.catalina.startup.Tomcat;
 import org.apache.tomcat.websocket.server.WsSci;
 
@@ -98,6 +99,11 @@ public final class ComfyRunner implements AutoCloseable {
         tomcat.setConnector(connector);
         tomcat.getHost().setAutoDeploy(false);
         Context context = tomcat.addContext("", base.toString());
+        if (context instanceof StandardContext standard) { // nothing is redeployed, so no leak checks at stop
+            standard.setClearReferencesRmiTargets(false);
+            standard.setClearReferencesThreadLocals(false);
+            standard.setClearReferencesObjectStreamClassCaches(false);
+        }
         context.getPipeline().addValve(new AccessValve(settings.token()));
         Router router = new Router();
         new PromptRoutes(core).register(router);

@@ -66,7 +66,11 @@ final class RunnerClient {
 
     /** Queues a prompt for a client; returns the answer. */
     Response queue(String clientId, Object prompt) throws IOException, InterruptedException {
-        return post("/prompt", java.util.Map.of("prompt", prompt, "client_id", clientId));
+        Response response = post("/prompt", java.util.Map.of("prompt", prompt, "client_id", clientId));
+        if (response.status() != 200) {
+            throw new AssertionError("prompt refused: " + response.body());
+        }
+        return response;
     }
 
     Socket socket(String clientId) throws InterruptedException {
