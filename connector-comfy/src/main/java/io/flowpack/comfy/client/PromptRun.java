@@ -146,7 +146,12 @@ final class PromptRun {
                 }
                 case "executed" -> collect(state.executed, ComfyJson.text(signal.data(), "node"),
                         signal.data().path("output"));
-                case "execution_error" -> state.error = signal.data();
+                case "execution_error" -> {
+                    // an ExecutionBlocker's message: reported as an error, but the prompt goes on (reference §12.16)
+                    if (!"ExecutionBlocked".equals(ComfyJson.text(signal.data(), "exception_type"))) {
+                        state.error = signal.data();
+                    }
+                }
                 case "execution_interrupted" -> state.interrupted = signal.data();
                 default -> { }
             }
