@@ -195,7 +195,7 @@ final class PromptRun {
                     settings.name(), state.promptId);
             images.addAll(state.executed);
         }
-        images.sort(Comparator.comparing(OutputImage::nodeId, PromptRun::compareIds));
+        images.sort(Comparator.comparing(OutputImage::nodeId, NodeIds::compare));
         state.current = null;
         state.finished = true;
         report(state);
@@ -267,13 +267,6 @@ final class PromptRun {
         return nodes;
     }
 
-    /** Node ids compare as numbers when both are numbers ({@code "9" < "10"}), else as text. */
-    static int compareIds(String a, String b) {
-        if (a.matches("\\d{1,18}") && b.matches("\\d{1,18}")) {
-            return Long.compare(Long.parseLong(a), Long.parseLong(b));
-        }
-        return a.compareTo(b);
-    }
 
     private PromptWatch.Signal next(PromptWatch watch, long nanos) {
         try {

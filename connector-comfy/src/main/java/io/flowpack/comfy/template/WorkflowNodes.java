@@ -2,6 +2,7 @@ package io.flowpack.comfy.template;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.flowpack.comfy.client.NodeIds;
 
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -59,18 +60,10 @@ public final class WorkflowNodes {
     public static List<String> ids(ObjectNode workflow) {
         List<String> ids = new ArrayList<>();
         workflow.fieldNames().forEachRemaining(ids::add);
-        ids.sort(WorkflowNodes::compareIds);
+        ids.sort(NodeIds::compare);
         return ids;
     }
 
-    public static int compareIds(String a, String b) {
-        boolean an = a.matches("\\d{1,18}");
-        boolean bn = b.matches("\\d{1,18}");
-        if (an && bn) {
-            return Long.compare(Long.parseLong(a), Long.parseLong(b));
-        }
-        return an ? -1 : bn ? 1 : a.compareTo(b);
-    }
 
     private static List<String> matching(ObjectNode workflow, String ref, String by) {
         List<String> found = new ArrayList<>();
@@ -82,7 +75,7 @@ public final class WorkflowNodes {
                 found.add(node.getKey());
             }
         }
-        found.sort(WorkflowNodes::compareIds);
+        found.sort(NodeIds::compare);
         return found;
     }
 
