@@ -4,6 +4,7 @@ import io.flowpack.comfy.node.ImageBatch;
 import io.flowpack.comfy.node.MaskBatch;
 import io.flowpack.comfy.node.NodeException;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -72,7 +73,7 @@ public final class NodeInputs {
     }
 
     /** A combo value that must be one of {@code choices}. */
-    public String choice(String name, java.util.List<String> choices) throws NodeException {
+    public String choice(String name, List<String> choices) throws NodeException {
         String value = text(name);
         if (!choices.contains(value)) {
             throw new NodeException(node + ": value of '" + name + "' not in list: '" + value + "' not in "

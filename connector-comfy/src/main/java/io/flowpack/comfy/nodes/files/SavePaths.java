@@ -3,11 +3,16 @@ package io.flowpack.comfy.nodes.files;
 import io.flowpack.comfy.node.NodeException;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.DirectoryStream;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.LocalDateTime;
+import java.util.ArrayDeque;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -53,7 +58,7 @@ public record SavePaths(Path folder, String stem, String subfolder, int counter)
 
     /** {@code <stem>_<counter:05>_.<extension>}, with {@code %batch_num%} replaced by the batch index. */
     public String fileName(int counterValue, int batchNumber, String extension) {
-        return String.format(java.util.Locale.ROOT, "%s_%05d_.%s",
+        return String.format(Locale.ROOT, "%s_%05d_.%s",
                 stem.replace("%batch_num%", Integer.toString(batchNumber)), counterValue, extension);
     }
 
@@ -68,11 +73,11 @@ public record SavePaths(Path folder, String stem, String subfolder, int counter)
     public Written write(int from, int batchNumber, String extension, byte[] content) throws NodeException {
         for (int counterValue = from; counterValue < from + MAX_ATTEMPTS; counterValue++) {
             String name = fileName(counterValue, batchNumber, extension);
-            try (java.io.OutputStream out = Files.newOutputStream(folder.resolve(name),
-                    java.nio.file.StandardOpenOption.CREATE_NEW, java.nio.file.StandardOpenOption.WRITE)) {
+            try (OutputStream out = Files.newOutputStream(folder.resolve(name),
+                    StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
                 out.write(content);
                 return new Written(name, counterValue);
-            } catch (java.nio.file.FileAlreadyExistsException taken) {
+            } catch (FileAlreadyExistsException taken) {
                 // next counter
             } catch (IOException e) {
                 throw new NodeException("cannot write " + folder.resolve(name) + ": " + e.getMessage(), e, "OSError");
@@ -104,7 +109,7 @@ public record SavePaths(Path folder, String stem, String subfolder, int counter)
 
     /** Python's {@code os.path.normpath} for relative '/' paths: drops {@code .} and empty parts, folds {@code ..}. */
     static String normpath(String path) {
-        java.util.ArrayDeque<String> parts = new java.util.ArrayDeque<>();
+        ArrayDeque<String> parts = new ArrayDeque<>();
         for (String part : path.replace('\\', '/').split("/")) {
             if (part.isEmpty() || part.equals(".")) {
                 continue;

@@ -51,11 +51,7 @@ public final class ImageCropNode implements ComfyNode {
         int h = toY - y;
         List<float[]> cropped = new ArrayList<>(image.size());
         for (float[] item : image.images()) {
-            float[] out = new float[w * h * 3];
-            for (int row = 0; row < h; row++) {
-                System.arraycopy(item, ((y + row) * image.width() + x) * 3, out, row * w * 3, w * 3);
-            }
-            cropped.add(out);
+            cropped.add(Planes.crop(item, image.width(), x, y, w, h));
         }
         return NodeOutput.of(new ImageBatch(w, h, cropped));
     }

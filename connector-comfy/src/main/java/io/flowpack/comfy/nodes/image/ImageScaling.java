@@ -40,17 +40,9 @@ final class ImageScaling {
         int cropH = h - 2 * y;
         List<float[]> scaled = new ArrayList<>(image.size());
         for (float[] item : image.images()) {
-            float[] source = x == 0 && y == 0 ? item : crop(item, w, x, y, cropW, cropH);
+            float[] source = x == 0 && y == 0 ? item : Planes.crop(item, w, x, y, cropW, cropH);
             scaled.add(method.resize(source, cropW, cropH, 3, width, height));
         }
         return new ImageBatch(width, height, scaled);
-    }
-
-    private static float[] crop(float[] item, int width, int x, int y, int w, int h) {
-        float[] out = new float[w * h * 3];
-        for (int row = 0; row < h; row++) {
-            System.arraycopy(item, ((y + row) * width + x) * 3, out, row * w * 3, w * 3);
-        }
-        return out;
     }
 }

@@ -19,6 +19,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -72,7 +73,7 @@ public final class LoadImageMaskNode implements ComfyNode {
             throw new NodeException(CLASS + ": cannot read '" + inputs.get("image") + "': " + e.getMessage(), e,
                     "OSError");
         }
-        float[] mask = MaskBatches.fromChannel(image, MaskBatches.Channel.valueOf(channel.toUpperCase(java.util.Locale.ROOT)));
+        float[] mask = MaskBatches.fromChannel(image, MaskBatches.Channel.valueOf(channel.toUpperCase(Locale.ROOT)));
         return NodeOutput.of(new MaskBatch(image.getWidth(), image.getHeight(), List.of(mask)));
     }
 }

@@ -38,4 +38,13 @@ final class Planes {
         }
         return plane;
     }
+
+    /** The {@code w × h} region at {@code (x, y)} of an RGB plane {@code width} pixels wide. */
+    static float[] crop(float[] rgb, int width, int x, int y, int w, int h) {
+        float[] out = new float[w * h * 3];
+        for (int row = 0; row < h; row++) {
+            System.arraycopy(rgb, ((y + row) * width + x) * 3, out, row * w * 3, w * 3);
+        }
+        return out;
+    }
 }

@@ -3,6 +3,7 @@ package io.flowpack.comfy.nodes.image;
 import io.flowpack.upscale.LanczosResampler;
 
 import java.awt.image.BufferedImage;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -159,7 +160,7 @@ public enum Resampling {
             for (int x = 0; x < nw; x++) {
                 int x0 = (int) Math.floor((double) x * w / nw);
                 int x1 = (int) Math.ceil((double) (x + 1) * w / nw);
-                java.util.Arrays.fill(sum, 0);
+                Arrays.fill(sum, 0);
                 for (int sy = y0; sy < y1; sy++) {
                     for (int sx = x0; sx < x1; sx++) {
                         for (int ch = 0; ch < c; ch++) {

@@ -6,6 +6,7 @@ import io.flowpack.imaging.Pixels;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * {@link MaskBatch} (ComfyUI's {@code MASK}, 1 = masked) to and from images: a mask image is grey, white = 1
@@ -25,7 +26,7 @@ public final class MaskBatches {
 
         /** {@code alpha}, {@code red}, … as in ComfyUI's combo. */
         public String comfyName() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+            return name().toLowerCase(Locale.ROOT);
         }
     }
 

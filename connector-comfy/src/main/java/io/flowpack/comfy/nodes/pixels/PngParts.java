@@ -11,9 +11,13 @@ import io.flowpack.imaging.ImageLimits;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /** Batches to flowpack {@link Part}s (lossless PNG in a {@link BlobStore}) and image parts back to images. */
@@ -45,7 +49,7 @@ public final class PngParts {
 
     /** {@code <base>_00001} for item 0: the name of one batch item, without extension. */
     public static String itemName(String base, int index) {
-        return String.format(java.util.Locale.ROOT, "%s_%05d", base, index + 1);
+        return String.format(Locale.ROOT, "%s_%05d", base, index + 1);
     }
 
     /** The first page of an image part, decoded within the limits (EXIF orientation applied). */
@@ -54,14 +58,14 @@ public final class PngParts {
         if (file != null) {
             return ImageDecoder.decodeFirst(file, limits);
         }
-        Path temp = java.nio.file.Files.createTempFile("flowpack-part-", ".img");
+        Path temp = Files.createTempFile("flowpack-part-", ".img");
         try {
-            try (var in = blobs.open(part.blob())) {
-                java.nio.file.Files.copy(in, temp, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            try (InputStream in = blobs.open(part.blob())) {
+                Files.copy(in, temp, StandardCopyOption.REPLACE_EXISTING);
             }
             return ImageDecoder.decodeFirst(temp, limits);
         } finally {
-            java.nio.file.Files.deleteIfExists(temp);
+            Files.deleteIfExists(temp);
         }
     }
 }

@@ -4,8 +4,9 @@ import io.flowpack.comfy.node.ImageBatch;
 import io.flowpack.comfy.node.MaskBatch;
 import io.flowpack.comfy.node.NodeContext;
 import io.flowpack.comfy.node.NodeException;
-import io.flowpack.comfy.node.NodeInterruptedException;
 import io.flowpack.comfy.node.NodeOutput;
+import io.flowpack.comfy.nodes.Interruption;
+import io.flowpack.comfy.nodes.image.Resampling;
 import io.flowpack.comfy.nodes.pixels.ImageBatches;
 import io.flowpack.comfy.nodes.pixels.PngParts;
 import io.flowpack.document.Document;
@@ -31,7 +32,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 
 /**
@@ -94,7 +94,7 @@ final class StepRun implements AutoCloseable {
     /** Runs the step on the parts and sorts out what it produced. */
     NodeOutput execute(Map<String, Object> rawParams, boolean producesImages) throws StepException, NodeException {
         Document document = new Document(null, Map.of(Document.NAME, documentName), inputs, List.of());
-        RunOptions options = new RunOptions(progress(), cancelled(), context.imageLimits());
+        RunOptions options = new RunOptions(progress(), Interruption.of(context), context.imageLimits());
         new StepEngine(blobs).run(document, step, rawParams, options);
         Set<String> given = new HashSet<>();
         inputs.forEach(part -> given.add(part.id()));
@@ -122,17 +122,6 @@ final class StepRun implements AutoCloseable {
         };
     }
 
-    private BooleanSupplier cancelled() {
-        return () -> {
-            try {
-                context.checkInterrupted();
-                return false;
-            } catch (NodeInterruptedException e) {
-                return true;
-            }
-        };
-    }
-
     /** The masks, resized (bilinear) to the images' size when they differ. */
     private static MaskBatch fitted(MaskBatch masks, ImageBatch images) {
         if (masks.width() == images.width() && masks.height() == images.height()) {
@@ -140,7 +129,7 @@ final class StepRun implements AutoCloseable {
         }
         List<float[]> resized = new ArrayList<>(masks.size());
         for (float[] mask : masks.masks()) {
-            resized.add(io.flowpack.comfy.nodes.image.Resampling.BILINEAR.resize(mask, masks.width(), masks.height(),
+            resized.add(Resampling.BILINEAR.resize(mask, masks.width(), masks.height(),
                     1, images.width(), images.height()));
         }
         return new MaskBatch(images.width(), images.height(), resized);

@@ -9,6 +9,7 @@ import io.flowpack.comfy.node.NodeException;
 import io.flowpack.comfy.node.NodeInterruptedException;
 import io.flowpack.comfy.node.NodeOutput;
 import io.flowpack.comfy.node.OutputSpec;
+import io.flowpack.comfy.nodes.Interruption;
 import io.flowpack.comfy.nodes.NodeInputs;
 import io.flowpack.comfy.nodes.pixels.ImageBatches;
 import io.flowpack.model.image.ImageToImageModel;
@@ -18,6 +19,7 @@ import io.flowpack.model.image.TileOptions;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
@@ -49,20 +51,13 @@ public final class ImageUpscaleWithModelNode implements ComfyNode {
         int scale = model.scale();
         long pixels = (long) image.width() * scale * image.height() * scale;
         if (pixels > context.imageLimits().maxPixels()) {
-            throw new NodeException(String.format(java.util.Locale.ROOT,
+            throw new NodeException(String.format(Locale.ROOT,
                     "%s: upscaling %dx%d by %d gives %.1f MP, over the image limit of %.1f MP", CLASS, image.width(),
                     image.height(), scale, pixels / 1e6, context.imageLimits().maxPixels() / 1e6), null, "ValueError");
         }
         int tilesPerImage = model.plan(image.width(), image.height(), TileOptions.MANIFEST).count();
         long total = (long) tilesPerImage * image.size();
-        BooleanSupplier interrupted = () -> {
-            try {
-                context.checkInterrupted();
-                return false;
-            } catch (NodeInterruptedException e) {
-                return true;
-            }
-        };
+        BooleanSupplier interrupted = Interruption.of(context);
         List<BufferedImage> results = new ArrayList<>(image.size());
         try {
             for (int i = 0; i < image.size(); i++) {
