@@ -14,6 +14,11 @@ import java.nio.file.Path;
  * docs/MORPH.md). Each frame is copied into one reused BGR frame buffer and encoded at once.
  */
 final class FfmpegFrameSink implements FrameSink {
+    static {
+        // FFmpeg prints stream details and encoder statistics to stderr by default; keep only real errors
+        avutil.av_log_set_level(avutil.AV_LOG_ERROR);
+    }
+
     private final VideoSpec spec;
     private final FFmpegFrameRecorder recorder;
     private final Frame frame;
@@ -46,7 +51,7 @@ final class FfmpegFrameSink implements FrameSink {
             }
             case WEBP -> {
                 recorder.setVideoOption("quality", String.valueOf(EncoderQuality.webpQuality(spec.quality())));
-                recorder.setVideoOption("loop", "0");
+                recorder.setOption("loop", "0");
             }
             default -> throw new IllegalArgumentException(format + " is not written through FFmpeg");
         }
