@@ -29,8 +29,7 @@ public final class StepWidgets {
                 options.put("step", 1);
             }
             case "float" -> {
-                putIfPresent(options, "default", spec.defaultValue() == null ? null
-                        : ((Number) spec.defaultValue()).doubleValue());
+                putIfPresent(options, "default", decimal(spec.defaultValue()));
                 putIfPresent(options, "min", spec.min());
                 putIfPresent(options, "max", spec.max());
                 options.put("step", 0.01);
@@ -71,6 +70,14 @@ public final class StepWidgets {
             case "boolean" -> "BOOLEAN";
             default -> "STRING";
         };
+    }
+
+    /** A declared float default as the double it reads as ({@code 0.92f} → {@code 0.92}, not 0.9200000166893005). */
+    private static Double decimal(Object value) {
+        if (value instanceof Float f) {
+            return Double.parseDouble(f.toString());
+        }
+        return value == null ? null : ((Number) value).doubleValue();
     }
 
     private static Object integral(Double value) {

@@ -62,6 +62,7 @@ class StepNodeTest {
         assertThat(definition.input("model").options()).containsEntry("default", "esrgan-slim")
                 .containsEntry("multiline", false);
         assertThat(definition.input("format").choices()).containsExactly("same", "png", "jpeg", "tiff");
+        assertThat(definition.input("quality").options()).containsEntry("default", 0.92);
     }
 
     @Test
