@@ -37,7 +37,7 @@ final class ComfySocket extends Endpoint {
         session.setMaxTextMessageBufferSize(64 * 1024);
         session.setMaxBinaryMessageBufferSize(64 * 1024);
         core.sessions().add(sid, session);
-        core.sessions().send(sid, Json.message("status", Map.of("status", core.statusData(), "sid", sid)));
+        core.sessions().send(sid, Json.message("status", Json.ordered("status", core.statusData(), "sid", sid)));
         String runningNode = core.runningNodeFor(sid);
         if (runningNode != null) {
             core.sessions().send(sid, Json.message("executing", Map.of("node", runningNode)));

@@ -57,8 +57,8 @@ final class InfoRoutes {
                 .get("internal/folder_paths", call -> call.json(Map.of()))
                 .get("internal/files/{}", this::internalFiles)
                 .get("internal/logs", call -> call.json(""))
-                .get("internal/logs/raw", call -> call.json(Map.of("entries", List.of(),
-                        "size", Map.of("cols", 80, "rows", 24))))
+                .get("internal/logs/raw", call -> call.json(Json.ordered("entries", List.of(),
+                        "size", Json.ordered("cols", 80, "rows", 24))))
                 .add("PATCH", "internal/logs/subscribe", call -> call.empty(200));
     }
 
@@ -115,7 +115,7 @@ final class InfoRoutes {
         cpu.put("vram_free", 0);
         cpu.put("torch_vram_total", 0);
         cpu.put("torch_vram_free", 0);
-        return Map.of("system", system, "devices", List.of(cpu));
+        return Json.ordered("system", system, "devices", List.of(cpu));
     }
 
     /** The frontend's {@code extensions/**.js} files as URLs. */

@@ -153,7 +153,7 @@ final class JobRoutes {
         job.put("create_time", item.createTime());
         putIfPresent(job, "workflow_id", item.extraData().path("extra_pnginfo").path("workflow").path("id"));
         if (detailed) {
-            job.put("workflow", Map.of("prompt", item.prompt(), "extra_data", item.extraData()));
+            job.put("workflow", Json.ordered("prompt", item.prompt(), "extra_data", item.extraData()));
         }
         return job;
     }
@@ -203,7 +203,7 @@ final class JobRoutes {
         if (detailed) {
             job.put("outputs", entry.path("outputs"));
             job.put("execution_status", status);
-            job.put("workflow", Map.of("prompt", prompt.path(2), "extra_data", extra));
+            job.put("workflow", Json.ordered("prompt", prompt.path(2), "extra_data", extra));
         }
         return job;
     }

@@ -23,6 +23,15 @@ final class Json {
         return write(message);
     }
 
+    /** A map that keeps the given key order (ComfyUI's), from alternating keys and values. */
+    static Map<String, Object> ordered(Object... keysAndValues) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            map.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return map;
+    }
+
     static String write(Object value) {
         try {
             return MAPPER.writeValueAsString(value);

@@ -45,7 +45,7 @@ final class RunnerServlet extends HttpServlet {
                 call = new Call(request, response, List.of());
                 frontEnd.serve(call, segments);
             } else {
-                response.setStatus(router.pathKnown(routed) ? 405 : 404);
+                response.setStatus(!(api && internal) && router.pathKnown(routed) ? 405 : 404);
             }
         } catch (Call.BadRequest e) {
             LOG.log(Level.FINE, request.getRequestURI() + ": " + e.getMessage());

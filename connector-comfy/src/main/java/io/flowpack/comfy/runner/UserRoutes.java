@@ -28,7 +28,7 @@ final class UserRoutes {
     }
 
     void register(Router router) {
-        router.get("users", call -> call.json(Map.of("storage", "server", "migrated", true)))
+        router.get("users", call -> call.json(Json.ordered("storage", "server", "migrated", true)))
                 .post("users", call -> call.json(400, Map.of("error", "Multi-user mode is not enabled.")))
                 .get("settings", call -> call.json(readSettings()))
                 .get("settings/{}", call -> call.json(readSettings().get(call.param(0))))
