@@ -36,7 +36,7 @@ import java.util.concurrent.CancellationException;
  * and the audit. Backends by the {@code backend} parameter: {@code onnx} built in, others (e.g. {@code comfy}) handed
  * to {@link #GenerateStep(List)}.
  */
-public final class GenerateStep implements Step {
+public final class GenerateStep implements Step, AutoCloseable {
     public static final String NAME = "generate";
     private static final int MAX_PROMPT_BYTES = 64 * 1024;
 
@@ -182,6 +182,20 @@ public final class GenerateStep implements Step {
             return ctx.newPart(name, ImageFormat.PNG.mediaType(), metadata, out -> PngWithXmp.write(image, xmp, out));
         } catch (IOException e) {
             throw ctx.failure("cannot write '" + name + "'", e);
+        }
+    }
+
+    /** Closes the backends that hold resources (the onnx backend's loaded models). */
+    @Override
+    public void close() {
+        for (GenerationBackend backend : backends.values()) {
+            if (backend instanceof AutoCloseable closeable) {
+                try {
+                    closeable.close();
+                } catch (Exception e) {
+                    throw new IllegalStateException("closing generation backend " + backend.name(), e);
+                }
+            }
         }
     }
 

@@ -8,6 +8,9 @@ import io.flowpack.document.DocumentIngest;
 import io.flowpack.document.FileBlobStore;
 import io.flowpack.engine.StepEngine;
 import io.flowpack.engine.StepRegistry;
+import io.flowpack.generate.GenerateStep;
+import io.flowpack.generate.GenerationBackend;
+import io.flowpack.generate.onnx.OnnxGenerationBackend;
 import io.flowpack.imaging.ImageLimits;
 import io.flowpack.model.ModelRegistry;
 import io.flowpack.model.ModelSessions;
@@ -20,6 +23,9 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * flowpack's core beans — step registry, blob store, engine, ingest, limits and the {@code flow} Camel component —
@@ -47,6 +53,19 @@ public class FlowpackAutoConfiguration {
     @Bean
     public UpscaleStep upscaleStep(ModelRegistry models, ModelSessions sessions) {
         return new UpscaleStep(models, sessions);
+    }
+
+    /**
+     * The generate step on this application's models: the onnx backend plus any {@link GenerationBackend} beans
+     * (e.g. comfy), a bean replacing a built-in backend of the same name.
+     */
+    @Bean
+    public GenerateStep generateStep(ModelRegistry models, ModelSessions sessions,
+                                     ObjectProvider<GenerationBackend> backends) {
+        List<GenerationBackend> all = new ArrayList<>();
+        all.add(new OnnxGenerationBackend(models, sessions.intraOpThreads()));
+        backends.orderedStream().forEach(all::add);
+        return new GenerateStep(all);
     }
 
     /** The anonymize step on this application's models (replaces the ServiceLoader one). */
