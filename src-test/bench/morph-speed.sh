@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Morph speed (issue 6, "Quality and performance"): 210 frames at 640×360, 8 fps, from 7 keyframe images, including
+# H.264 encoding: flowpack's morph step (flow, and cross-fade for reference) vs
+# `ffmpeg -vf minterpolate=fps=8:mi_mode=mci:scd=none` on the same keyframes, in this script on this machine.
+# Then the H.264 encoder choice: FFmpeg OpenH264 vs jcodec on the same 210 frames (EncoderBenchmark).
+#
+#   mvn -o -q -Dbuild.dirname=target-mbench -pl flow-steps install \
+#     && BUILD_DIRNAME=target-mbench bash src-test/bench/morph-speed.sh [runs]
+#
+# Keyframes: the 7 photos samples/*.jpg + samples/portraits/*.jpg (public domain, see samples/PROVENANCE.md), each
+# covered and cropped to 640×360 PNG. ffmpeg reads them at 8/35 fps (one keyframe per 35 output frames), interpolates
+# to 8 fps and stops at 210 frames; it encodes with its default H.264 encoder (libx264, preset medium, crf 23).
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+BUILD=${BUILD_DIRNAME:-target}
+RUNS=${1:-3}
+WORK=${BENCH_DIR:-$ROOT/src-test/$BUILD/bench-morph-speed}
+command -v ffmpeg >/dev/null || { echo "missing ffmpeg: apt-get install ffmpeg" >&2; exit 1; }
+
+source "$(dirname "$0")/morph-classpath.sh"
+rm -rf "$WORK" && mkdir -p "$WORK/keyframes" "$WORK/out"
+PHOTOS=$(ls "$ROOT"/samples/*.jpg "$ROOT"/samples/portraits/*.jpg | head -7)
+echo "java: $(java -version 2>&1 | head -1); $(ffmpeg -version | head -1); cores: $(nproc)"
+"${JAVA[@]}" io.flowpack.bench.morph.MorphSpeedBenchmark keyframes "$WORK/keyframes" $PHOTOS
+"${JAVA[@]}" io.flowpack.bench.morph.MorphSpeedBenchmark run "$WORK/keyframes" "$WORK/out" "$RUNS" flow 2>/dev/null
+"${JAVA[@]}" io.flowpack.bench.morph.MorphSpeedBenchmark run "$WORK/keyframes" "$WORK/out" "$RUNS" crossfade 2>/dev/null
+times=()
+for run in $(seq 1 "$RUNS"); do
+    start=$(date +%s.%N)
+    ffmpeg -hide_banner -loglevel error -y -framerate 8/35 -start_number 1 -i "$WORK/keyframes/k%d.png" \
+        -vf "minterpolate=fps=8:mi_mode=mci:scd=none" -frames:v 210 -pix_fmt yuv420p "$WORK/out/minterpolate.mp4"
+    times+=("$(awk -v s="$start" -v e="$(date +%s.%N)" 'BEGIN { printf "%.2f", e - s }')")
+done
+median=$(printf '%s\n' "${times[@]}" | sort -n | sed -n "$(( (RUNS + 1) / 2 ))p")
+frames=$(ffprobe -v error -count_frames -select_streams v:0 -show_entries stream=nb_read_frames -of csv=p=0 \
+    "$WORK/out/minterpolate.mp4")
+echo "ffmpeg minterpolate mci + libx264: median ${median} s of $RUNS runs (${times[*]}), $frames frames, \
+$(stat -c %s "$WORK/out/minterpolate.mp4") bytes"
+echo "== H.264 encoder choice =="
+java -Xmx2g -Djava.awt.headless=true -cp "$CP" io.flowpack.bench.morph.EncoderBenchmark "$WORK/keyframes" \
+    "$WORK/encoders" 2>/dev/null
+echo "results: $WORK"
