@@ -39,6 +39,7 @@ public final class ImageScaleByNode implements ComfyNode {
         }
         int width = (int) Math.rint(image.width() * scale);
         int height = (int) Math.rint(image.height() * scale);
-        return NodeOutput.of(ImageScaling.scale("ImageScaleBy", image, method, width, height, false));
+        return NodeOutput.of(ImageScaling.scale("ImageScaleBy", image, method, width, height, false,
+                context.imageLimits().maxPixels()));
     }
 }

@@ -51,6 +51,7 @@ public final class ImageScaleNode implements ComfyNode {
         } else if (height == 0) {
             height = Math.max(1, (int) Math.rint((double) image.height() * width / image.width()));
         }
-        return NodeOutput.of(ImageScaling.scale("ImageScale", image, method, width, height, center));
+        return NodeOutput.of(ImageScaling.scale("ImageScale", image, method, width, height, center,
+                context.imageLimits().maxPixels()));
     }
 }

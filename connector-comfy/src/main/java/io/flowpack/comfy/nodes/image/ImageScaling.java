@@ -5,6 +5,7 @@ import io.flowpack.comfy.node.NodeException;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /** ComfyUI's {@code common_upscale}: an optional centre crop to the target aspect, then resampling. */
 final class ImageScaling {
@@ -14,14 +15,18 @@ final class ImageScaling {
     private ImageScaling() {
     }
 
-    static ImageBatch scale(String node, ImageBatch image, Resampling method, int width, int height, boolean center)
-            throws NodeException {
+    /**
+     * @param maxPixels the image limit: a larger target is refused before anything is allocated
+     */
+    static ImageBatch scale(String node, ImageBatch image, Resampling method, int width, int height, boolean center,
+                            long maxPixels) throws NodeException {
         if (width < 1 || height < 1) {
             throw new NodeException(node + ": target size " + width + "x" + height + " is empty", null, "ValueError");
         }
-        if ((long) width * height > 268_435_456L) {
-            throw new NodeException(node + ": target size " + width + "x" + height + " exceeds 256 megapixels",
-                    null, "ValueError");
+        if ((long) width * height > maxPixels) {
+            throw new NodeException(String.format(Locale.ROOT,
+                    "%s: target size %dx%d (%.1f MP) exceeds the image limit of %.1f MP", node, width, height,
+                    (double) width * height / 1e6, maxPixels / 1e6), null, "ValueError");
         }
         int x = 0;
         int y = 0;

@@ -2,6 +2,7 @@ package io.flowpack.comfy.nodes.image;
 
 import io.flowpack.comfy.node.ImageBatch;
 import io.flowpack.comfy.node.MaskBatch;
+import io.flowpack.comfy.node.NodeException;
 import io.flowpack.comfy.nodes.FolderContext;
 import io.flowpack.comfy.nodes.TestImages;
 import io.flowpack.comfy.nodes.pixels.ImageBatches;
@@ -14,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 class ImageTransformNodesTest {
@@ -94,6 +96,14 @@ class ImageTransformNodesTest {
         Object same = node.execute(Map.of("image", gradient, "upscale_method", "bilinear", "width", 0, "height", 0,
                 "crop", "disabled"), context).values().get(0);
         assertThat(same).isSameAs(gradient);
+    }
+
+    @Test
+    void aTargetOverTheImageLimitIsRefusedBeforeAllocating() {
+        assertThatThrownBy(() -> new ImageScaleNode().execute(Map.of("image", gradient, "upscale_method", "bilinear",
+                "width", 16384, "height", 16384, "crop", "disabled"), context))
+                .isInstanceOf(NodeException.class)
+                .hasMessage("ImageScale: target size 16384x16384 (268.4 MP) exceeds the image limit of 100.0 MP");
     }
 
     @Test
