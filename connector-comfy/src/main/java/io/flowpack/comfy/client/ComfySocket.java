@@ -7,6 +7,7 @@ import org.slf4j.LoggerFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
+import java.net.http.WebSocketHandshakeException;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.concurrent.CompletionStage;
@@ -83,7 +84,7 @@ final class ComfySocket implements WebSocket.Listener {
             reconnecting = true;
             nextDelay = FIRST_RETRY;
         }
-        LOG.warn("ComfyUI server '{}': {}; retrying in the background", settings.name(), reason);
+        LOG.warn("{}; retrying in the background", reason);
         schedule();
     }
 
@@ -195,6 +196,9 @@ final class ComfySocket implements WebSocket.Listener {
     }
 
     private static String describe(Throwable e) {
+        if (e instanceof WebSocketHandshakeException handshake && handshake.getResponse() != null) {
+            return "the server answered the handshake with HTTP " + handshake.getResponse().statusCode();
+        }
         return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.flowpack.comfy.template.NodeCatalog;
 import io.flowpack.comfy.template.WorkflowValidator;
 import io.flowpack.comfy.testsupport.HoldNode;
+import io.flowpack.comfy.testsupport.NoWebSocketProxy;
 import io.flowpack.comfy.testsupport.RunnerFixture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -106,6 +107,31 @@ class ClientRunnerTest {
         BufferedImage upscaled = decode(client.view(result.images().get(0)));
         assertThat(upscaled.getWidth()).isEqualTo(64);
         assertThat(upscaled.getHeight()).isEqualTo(48);
+    }
+
+    @Test
+    void withoutWebSocketTheHistoryFinishesThePrompt() throws Exception {
+        client.uploadImage("nows.png", "image/png", RunnerFixture.gradientPng(20, 20), false);
+        try (NoWebSocketProxy proxy = new NoWebSocketProxy(runner.runner().port());
+             ComfyClient proxied = new ComfyClient(ComfyServerSettings.of("proxied", proxy.url()))) {
+            List<ComfyProgress.Update> updates = new CopyOnWriteArrayList<>();
+            PromptResult result = proxied.run(scaleWorkflow("nows.png", 0.5), updates::add);
+            assertThat(decode(proxied.view(result.images().get(0))).getWidth()).isEqualTo(10);
+            assertThat(updates).extracting(ComfyProgress.Update::node).containsOnlyNulls();
+            assertThat(updates.get(updates.size() - 1).fraction()).isEqualTo(1.0);
+        }
+    }
+
+    @Test
+    void anOutputOverTheLimitIsRefused() throws Exception {
+        client.uploadImage("big.png", "image/png", RunnerFixture.gradientPng(64, 64), false);
+        PromptResult result = client.run(scaleWorkflow("big.png", 2), ComfyProgress.NONE);
+        try (ComfyClient small = new ComfyClient(ComfyServerSettings.of("small", runner.url()).withMaxOutputBytes(100))) {
+            assertThatThrownBy(() -> small.view(result.images().get(0)))
+                    .isInstanceOf(ComfyException.class)
+                    .hasMessageContaining("GET /view?filename=")
+                    .hasMessageContaining("bytes, over the limit of 100 bytes");
+        }
     }
 
     @Test
