@@ -20,6 +20,9 @@ import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
@@ -28,14 +31,24 @@ import java.util.stream.Stream;
  */
 public final class ComfyRunner implements AutoCloseable {
 
+    private static final long HEARTBEAT_MS = 5_000;
+
     private final Tomcat tomcat;
     private final Path tomcatBase;
     private final RunnerCore core;
     private final PromptWorker worker;
     private final Thread workerThread;
     private final int port;
+    private final ScheduledExecutorService heartbeat;
 
     private ComfyRunner(Tomcat tomcat, Path tomcatBase, RunnerCore core, PromptWorker worker, Thread workerThread, int port) {
+        this.heartbeat = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "comfy-runner-heartbeat");
+            thread.setDaemon(true);
+            return thread;
+        });
+        heartbeat.scheduleWithFixedDelay(() -> core.heartbeat(HEARTBEAT_MS), 1000, 1000,
+                TimeUnit.MILLISECONDS);
         this.tomcat = tomcat;
         this.tomcatBase = tomcatBase;
         this.core = core;
@@ -159,6 +172,7 @@ public final class ComfyRunner implements AutoCloseable {
 
     @Override
     public void close() {
+        heartbeat.shutdownNow();
         worker.stop();
         core.sessions().closeAll();
         try {

@@ -69,6 +69,16 @@ final class RunnerCore {
         return Map.of("exec_info", Map.of("queue_remaining", queue.remaining()));
     }
 
+    /**
+     * Sends {@code status} while a prompt runs and nothing else was sent for a while, so that clients which treat
+     * ten silent seconds as a lost connection keep waiting during long nodes.
+     */
+    void heartbeat(long quietMillis) {
+        if (queue.running() != null && System.currentTimeMillis() - sessions.lastSent() >= quietMillis) {
+            broadcastStatus();
+        }
+    }
+
     void broadcastStatus() {
         sessions.broadcast(Json.message("status", Map.of("status", statusData())));
     }

@@ -22,6 +22,7 @@ final class Sessions {
 
     private final Map<String, Session> sockets = new ConcurrentHashMap<>();
     private final Map<String, JsonNode> featureFlags = new ConcurrentHashMap<>();
+    private volatile long lastSent = System.currentTimeMillis();
 
     void add(String sid, Session session) {
         session.getUserProperties().put("org.apache.tomcat.websocket.BLOCKING_SEND_TIMEOUT", SEND_TIMEOUT_MS);
@@ -43,6 +44,11 @@ final class Sessions {
     boolean wantsPreviewMetadata(String sid) {
         JsonNode flags = sid == null ? null : featureFlags.get(sid);
         return flags != null && flags.path("supports_preview_metadata").asBoolean(false);
+    }
+
+    /** When the last text message went out. */
+    long lastSent() {
+        return lastSent;
     }
 
     int count() {
@@ -88,6 +94,7 @@ final class Sessions {
             try {
                 if (session.isOpen()) {
                     session.getBasicRemote().sendText(message);
+                    lastSent = System.currentTimeMillis();
                 }
             } catch (IOException | RuntimeException e) {
                 drop(sid, session, e);

@@ -36,7 +36,8 @@ final class TestNodes {
                 .register(new Pick())
                 .register(new Repeat())
                 .register(new CountItems())
-                .register(new Custom());
+                .register(new Custom())
+                .register(new Sleep());
     }
 
     private static NodeDefinition declare(String classType, List<InputSpec> required, List<OutputSpec> outputs,
@@ -212,6 +213,31 @@ final class TestNodes {
         @Override
         public NodeOutput execute(Map<String, Object> inputs, NodeContext context) {
             return new NodeOutput(List.of(), Map.of("text", List.of((String) inputs.get("name"))));
+        }
+    }
+
+    /** {@code TestSleep}: waits {@code millis} without reporting progress (interruptible). */
+    static final class Sleep implements ComfyNode {
+        @Override
+        public NodeDefinition definition() {
+            return declare("TestSleep", List.of(InputSpec.link("image", "IMAGE"),
+                    InputSpec.widget("millis", "INT", Map.of("default", 100, "min", 0, "max", 60000))),
+                    List.of(OutputSpec.of("IMAGE")), false, false);
+        }
+
+        @Override
+        public NodeOutput execute(Map<String, Object> inputs, NodeContext context) throws NodeException {
+            long end = System.currentTimeMillis() + ((Number) inputs.get("millis")).longValue();
+            while (System.currentTimeMillis() < end) {
+                context.checkInterrupted();
+                try {
+                    Thread.sleep(20);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new NodeException("interrupted", e);
+                }
+            }
+            return NodeOutput.of(inputs.get("image"));
         }
     }
 }

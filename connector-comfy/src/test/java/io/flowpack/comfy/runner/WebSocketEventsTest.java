@@ -221,6 +221,19 @@ class WebSocketEventsTest extends RunnerTestBase {
         assertThat(nodes.saveCalls.get()).isEqualTo(3);
     }
 
+    @Test
+    void longSilentNodeKeepsTheSocketBusyWithStatus() throws Exception {
+        RunnerClient.Socket socket = client.socket("patient");
+        JsonNode prompt = json("""
+                {"1": {"class_type": "TestConstantImage", "inputs": {"width": 8, "height": 6, "value": 0.5}},
+                 "2": {"class_type": "TestSleep", "inputs": {"image": ["1", 0], "millis": 7000}},
+                 "3": {"class_type": "TestSave", "inputs": {"images": ["2", 0], "filename_prefix": "late"}}}""");
+        String id = client.queue("patient", prompt).json().path("prompt_id").asText();
+        List<String> run = sequence(socket.untilDone(id));
+        List<String> whileSleeping = run.subList(run.indexOf("executing:2"), run.indexOf("progress_state:2=finished"));
+        assertThat(whileSleeping).contains("status:1");
+    }
+
     static JsonNode slowPrompt(int steps) {
         return json("""
                 {"1": {"class_type": "TestConstantImage", "inputs": {"width": 8, "height": 6, "value": 0.5}},
