@@ -20,11 +20,13 @@ import io.flowpack.step.ProgressListener;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
 
@@ -115,21 +117,28 @@ final class DocumentWorkflow {
         return saved.isEmpty() ? images : saved;
     }
 
+    /** Uploads a part, streamed from the blob store's file when it keeps one. */
     private UploadedImage upload(Part part) throws IOException {
-        byte[] content;
-        try (InputStream in = blobs.open(part.blob())) {
-            content = in.readAllBytes();
-        }
         String name = part.name() == null || part.name().isBlank()
                 ? part.id() + "." + MediaTypes.extensionFor(part.mediaType()) : part.name();
-        return client.uploadImage(name, part.mediaType(), content, false);
+        Optional<Path> file = blobs.localPath(part.blob());
+        if (file.isPresent()) {
+            return client.uploadImage(name, part.mediaType(), file.get(), false);
+        }
+        try (InputStream in = blobs.open(part.blob())) {
+            return client.uploadImage(name, part.mediaType(), in.readAllBytes(), false);
+        }
     }
 
+    /** Streams an output file from the server into the blob store. */
     private Part toPart(OutputImage image, String baseName, String promptId, List<Part> inputs) throws IOException {
-        byte[] bytes = client.view(image);
-        BlobRef ref = blobs.put(bytes);
+        BlobRef ref = blobs.write(out -> client.viewTo(image, out));
+        byte[] head;
+        try (InputStream in = blobs.open(ref)) {
+            head = in.readNBytes(32);
+        }
         String extension = MediaTypes.extension(image.filename());
-        String mediaType = MediaTypes.detect(java.util.Arrays.copyOf(bytes, Math.min(bytes.length, 32)), image.filename());
+        String mediaType = MediaTypes.detect(head, image.filename());
         Map<String, Object> metadata = new LinkedHashMap<>();
         metadata.put("comfyServer", client.settings().name());
         metadata.put("comfyPromptId", promptId);

@@ -3,9 +3,14 @@ package io.flowpack.comfy.client;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import java.io.ByteArrayOutputStream;
+import java.io.FileNotFoundException;
+import java.io.OutputStream;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -64,6 +69,19 @@ public final class ComfyClient implements AutoCloseable {
 
     /** Uploads an image into the server's {@code input} folder; identical content under an existing name is reused. */
     public UploadedImage uploadImage(String filename, String mediaType, byte[] content, boolean overwrite) {
+        return upload(filename, mediaType, HttpRequest.BodyPublishers.ofByteArray(content), overwrite);
+    }
+
+    /** Uploads an image file, streamed from disk. */
+    public UploadedImage uploadImage(String filename, String mediaType, Path file, boolean overwrite) {
+        try {
+            return upload(filename, mediaType, HttpRequest.BodyPublishers.ofFile(file), overwrite);
+        } catch (FileNotFoundException e) {
+            throw new ComfyException("cannot upload " + file + ": it does not exist");
+        }
+    }
+
+    private UploadedImage upload(String filename, String mediaType, HttpRequest.BodyPublisher content, boolean overwrite) {
         if (filename == null || filename.isBlank()) {
             throw new IllegalArgumentException("an upload needs a file name");
         }
@@ -71,8 +89,7 @@ public final class ComfyClient implements AutoCloseable {
                 .file("image", filename, mediaType == null ? "application/octet-stream" : mediaType, content)
                 .field("type", "input")
                 .field("overwrite", String.valueOf(overwrite));
-        byte[] body = form.finish();
-        ComfyHttp.Answer answer = api.post("upload/image", form.contentType(), body);
+        ComfyHttp.Answer answer = api.post("upload/image", form.contentType(), form.finish());
         if (answer.status() != 200) {
             throw new ComfyHttpException(api.server() + ": uploading '" + filename + "' answered HTTP " + answer.status()
                     + ComfyHttp.snippet(answer.body()), answer.status());
@@ -189,10 +206,17 @@ public final class ComfyClient implements AutoCloseable {
 
     /** {@code GET /view}: an output file's bytes, at most the server's {@code maxOutputBytes}. */
     public byte[] view(OutputImage image) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        viewTo(image, out);
+        return out.toByteArray();
+    }
+
+    /** {@code GET /view} streamed into {@code out}, at most the server's {@code maxOutputBytes}. */
+    public void viewTo(OutputImage image, OutputStream out) {
         String query = "view?filename=" + query(image.filename()) + "&subfolder="
                 + query(image.subfolder() == null ? "" : image.subfolder()) + "&type="
                 + query(image.type() == null ? "output" : image.type());
-        return api.getBytes(query, settings.maxOutputBytes());
+        api.getTo(query, settings.maxOutputBytes(), out);
     }
 
     @Override

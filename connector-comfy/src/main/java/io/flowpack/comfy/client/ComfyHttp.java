@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -40,25 +41,39 @@ final class ComfyHttp {
         return new Answer(response.statusCode(), read(response, MAX_JSON_BYTES, "POST /" + path));
     }
 
-    Answer post(String path, String contentType, byte[] body) {
-        HttpRequest request = request(path).header("Content-Type", contentType)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+    Answer post(String path, String contentType, HttpRequest.BodyPublisher body) {
+        HttpRequest request = request(path).header("Content-Type", contentType).POST(body).build();
         HttpResponse<InputStream> response = send(request);
         return new Answer(response.statusCode(), read(response, MAX_JSON_BYTES, "POST /" + path));
     }
 
-    /** GETs a file, refusing one over {@code maxBytes} before or while reading it. */
-    byte[] getBytes(String path, long maxBytes) {
+    /** GETs a file into {@code out}, refusing one over {@code maxBytes} before or while reading it. */
+    void getTo(String path, long maxBytes, OutputStream out) {
         HttpResponse<InputStream> response = send(request(path).GET().build());
+        if (response.statusCode() != 200) {
+            byte[] body = read(response, 64 * 1024, "GET /" + path);
+            expectOk(response, body, "GET /" + path);
+        }
         Optional<String> length = response.headers().firstValue("Content-Length");
-        if (response.statusCode() == 200 && length.isPresent() && parseLong(length.get()) > maxBytes) {
+        if (length.isPresent() && parseLong(length.get()) > maxBytes) {
             close(response);
             throw new ComfyException(server() + ": GET /" + path + " is " + length.get()
                     + " bytes, over the limit of " + maxBytes + " bytes");
         }
-        byte[] body = read(response, maxBytes, "GET /" + path);
-        expectOk(response, body, "GET /" + path);
-        return body;
+        try (InputStream in = response.body()) {
+            byte[] buffer = new byte[64 * 1024];
+            long total = 0;
+            int n;
+            while ((n = in.read(buffer)) >= 0) {
+                total += n;
+                if (total > maxBytes) {
+                    throw new ComfyException(server() + ": GET /" + path + " is over the limit of " + maxBytes + " bytes");
+                }
+                out.write(buffer, 0, n);
+            }
+        } catch (IOException e) {
+            throw new ComfyConnectionException(server() + ": reading GET /" + path + " failed: " + e.getMessage(), e);
+        }
     }
 
     void expectOk(HttpResponse<?> response, byte[] body, String what) {

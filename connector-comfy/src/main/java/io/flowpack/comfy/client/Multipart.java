@@ -1,40 +1,40 @@
 package io.flowpack.comfy.client;
 
-import java.io.ByteArrayOutputStream;
+import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
-/** A {@code multipart/form-data} body (RFC 7578) built in memory: text fields and one file. */
+/**
+ * A {@code multipart/form-data} body (RFC 7578): text fields and files, a file's content streamed from its own
+ * publisher (a file on disk is not read into memory).
+ */
 final class Multipart {
     private final String boundary = "flowpack-" + UUID.randomUUID();
-    private final ByteArrayOutputStream body = new ByteArrayOutputStream();
+    private final List<HttpRequest.BodyPublisher> parts = new ArrayList<>();
 
     String contentType() {
         return "multipart/form-data; boundary=" + boundary;
     }
 
     Multipart field(String name, String value) {
-        head("Content-Disposition: form-data; name=\"" + quoted(name) + "\"\r\n");
-        write(value.getBytes(StandardCharsets.UTF_8));
-        write("\r\n");
+        text("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + quoted(name) + "\"\r\n\r\n" + value + "\r\n");
         return this;
     }
 
-    Multipart file(String name, String filename, String mediaType, byte[] content) {
-        head("Content-Disposition: form-data; name=\"" + quoted(name) + "\"; filename=\"" + quoted(filename) + "\"\r\n"
-                + "Content-Type: " + mediaType + "\r\n");
-        write(content);
-        write("\r\n");
+    Multipart file(String name, String filename, String mediaType, HttpRequest.BodyPublisher content) {
+        text("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + quoted(name) + "\"; filename=\""
+                + quoted(filename) + "\"\r\nContent-Type: " + mediaType + "\r\n\r\n");
+        parts.add(content);
+        text("\r\n");
         return this;
     }
 
-    byte[] finish() {
-        write("--" + boundary + "--\r\n");
-        return body.toByteArray();
-    }
-
-    private void head(String headers) {
-        write("--" + boundary + "\r\n" + headers + "\r\n");
+    /** The whole body; its length is known when every file's is. */
+    HttpRequest.BodyPublisher finish() {
+        text("--" + boundary + "--\r\n");
+        return HttpRequest.BodyPublishers.concat(parts.toArray(HttpRequest.BodyPublisher[]::new));
     }
 
     /** Quotes and line breaks cannot appear inside a quoted header parameter; browsers percent-encode them too. */
@@ -42,11 +42,7 @@ final class Multipart {
         return value.replace("\"", "%22").replace("\r", "%0D").replace("\n", "%0A");
     }
 
-    private void write(String text) {
-        write(text.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private void write(byte[] bytes) {
-        body.write(bytes, 0, bytes.length);
+    private void text(String text) {
+        parts.add(HttpRequest.BodyPublishers.ofByteArray(text.getBytes(StandardCharsets.UTF_8)));
     }
 }
