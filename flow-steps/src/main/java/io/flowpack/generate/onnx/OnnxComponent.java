@@ -22,12 +22,18 @@ final class OnnxComponent implements AutoCloseable {
     private final Path file;
     private final OrtSession session;
     private final String sha256;
+    private final Map<String, NodeInfo> inputs;          // read once: the step loop asks for shapes every step
 
     private OnnxComponent(String name, Path file, OrtSession session, String sha256) {
         this.name = name;
         this.file = file;
         this.session = session;
         this.sha256 = sha256;
+        try {
+            this.inputs = Map.copyOf(session.getInputInfo());
+        } catch (OrtException e) {
+            throw new GenerationException(name + ": cannot read inputs: " + e.getMessage(), e);
+        }
     }
 
     /**
@@ -49,14 +55,18 @@ final class OnnxComponent implements AutoCloseable {
         } catch (OrtException e) {
             throw new GenerationException(name + " model " + file + " is not a valid ONNX model: " + e.getMessage(), e);
         }
-        OnnxComponent component = new OnnxComponent(name, file, session, sha256);
         try {
+            OnnxComponent component = new OnnxComponent(name, file, session, sha256);
             component.checkInputs(inputs);
+            return component;
         } catch (RuntimeException e) {
-            component.close();
+            try {
+                session.close();
+            } catch (OrtException ignored) {
+                // the check's failure is the one to report
+            }
             throw e;
         }
-        return component;
     }
 
     private void checkInputs(Set<String> expected) {
@@ -133,11 +143,7 @@ final class OnnxComponent implements AutoCloseable {
     }
 
     private Map<String, NodeInfo> inputInfo() {
-        try {
-            return session.getInputInfo();
-        } catch (OrtException e) {
-            throw new GenerationException(name + ": cannot read inputs: " + e.getMessage(), e);
-        }
+        return inputs;
     }
 
     private TensorInfo tensor(String input) {

@@ -49,12 +49,18 @@ final class Unet {
         int hiddenSize = tokens * dim;
         float[] out = new float[n * latentSize];
         for (int from = 0; from < n; from += chunk) {
-            float[] latentChunk = java.util.Arrays.copyOfRange(sample, from * latentSize, (from + chunk) * latentSize);
-            float[] hiddenChunk = java.util.Arrays.copyOfRange(hidden, from * hiddenSize, (from + chunk) * hiddenSize);
+            boolean whole = chunk == n;
+            float[] latentChunk = whole ? sample
+                    : java.util.Arrays.copyOfRange(sample, from * latentSize, (from + chunk) * latentSize);
+            float[] hiddenChunk = whole ? hidden
+                    : java.util.Arrays.copyOfRange(hidden, from * hiddenSize, (from + chunk) * hiddenSize);
             try (OnnxTensor s = Tensors.floats(latentChunk, chunk, 4, h, w);
                  OnnxTensor t = timestepTensor(unet, timestep, chunk);
                  OnnxTensor e = Tensors.floats(hiddenChunk, chunk, tokens, dim)) {
                 float[] result = unet.run(Map.of(SAMPLE, s, TIMESTEP, t, HIDDEN, e), OUTPUT, new long[]{chunk, 4, h, w});
+                if (whole) {
+                    return result;
+                }
                 System.arraycopy(result, 0, out, from * latentSize, result.length);
             }
         }

@@ -50,22 +50,19 @@ final class DdimScheduler implements NoiseScheduler {
         int previous = t - stride;
         double alpha = schedule.alphaCumprod(t);
         double alphaPrev = previous >= 0 ? schedule.alphaCumprod(previous) : finalAlpha;
-        double a = Math.sqrt(alpha);
-        double b = Math.sqrt(1 - alpha);
+        Prediction prediction = Prediction.of(config.predictionType(), alpha);
+        double toOriginal = Math.sqrt(alphaPrev);
+        double toNoise = Math.sqrt(1 - alphaPrev);
         float[] out = new float[sample.length];
         for (int i = 0; i < sample.length; i++) {
             double x = sample[i];
             double m = modelOutput[i];
-            double original = NoiseScheduler.predictOriginal(config.predictionType(), x, m, alpha);
-            double epsilon = switch (config.predictionType()) {
-                case "epsilon" -> m;
-                case "v_prediction" -> a * m + b * x;
-                default -> (x - a * original) / b;
-            };
+            double original = prediction.original(x, m);
+            double epsilon = prediction.noise(x, m);
             if (config.clipSample()) {
                 original = Math.max(-config.clipSampleRange(), Math.min(config.clipSampleRange(), original));
             }
-            out[i] = (float) (Math.sqrt(alphaPrev) * original + Math.sqrt(1 - alphaPrev) * epsilon);
+            out[i] = (float) (toOriginal * original + toNoise * epsilon);
         }
         return out;
     }

@@ -68,17 +68,24 @@ final class EulerScheduler implements NoiseScheduler {
             target = Math.sqrt(next * next - up * up);
         }
         double dt = target - sigma;
+        double slope = dt / sigma;
         float[] noise = ancestral ? random.randn(sample.length) : null;
+        // x₀ = fromSample·x + fromOutput·m: ε: x − σ·m; v: m·(−σ/√(σ²+1)) + x/(σ²+1); sample: m
+        double fromSample = switch (prediction) {
+            case "epsilon" -> 1;
+            case "v_prediction" -> 1 / (sigma * sigma + 1);
+            default -> 0;
+        };
+        double fromOutput = switch (prediction) {
+            case "epsilon" -> -sigma;
+            case "v_prediction" -> -sigma / Math.sqrt(sigma * sigma + 1);
+            default -> 1;
+        };
         float[] out = new float[sample.length];
         for (int i = 0; i < sample.length; i++) {
             double x = sample[i];
-            double original = switch (prediction) {
-                case "epsilon" -> x - sigma * modelOutput[i];
-                case "v_prediction" -> modelOutput[i] * (-sigma / Math.sqrt(sigma * sigma + 1)) + x / (sigma * sigma + 1);
-                default -> modelOutput[i];
-            };
-            double derivative = (x - original) / sigma;
-            double value = x + derivative * dt;
+            double original = fromSample * x + fromOutput * modelOutput[i];
+            double value = x + (x - original) * slope;          // x + d·dt with d = (x − x₀)/σ
             out[i] = (float) (ancestral ? value + noise[i] * up : value);
         }
         return out;

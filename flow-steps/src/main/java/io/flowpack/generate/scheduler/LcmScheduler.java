@@ -68,12 +68,14 @@ final class LcmScheduler implements NoiseScheduler {
         double cSkip = SIGMA_DATA * SIGMA_DATA / (scaled * scaled + SIGMA_DATA * SIGMA_DATA);
         double cOut = scaled / Math.sqrt(scaled * scaled + SIGMA_DATA * SIGMA_DATA);
         float[] noise = last ? null : random.randn(sample.length);
+        Prediction prediction = Prediction.of(config.predictionType(), alpha);
+        double toDenoised = Math.sqrt(alphaPrev);
+        double toNoise = Math.sqrt(1 - alphaPrev);
         float[] out = new float[sample.length];
         for (int i = 0; i < sample.length; i++) {
             double x = sample[i];
-            double denoised = cOut * NoiseScheduler.predictOriginal(config.predictionType(), x, modelOutput[i], alpha)
-                    + cSkip * x;
-            out[i] = (float) (last ? denoised : Math.sqrt(alphaPrev) * denoised + Math.sqrt(1 - alphaPrev) * noise[i]);
+            double denoised = cOut * prediction.original(x, modelOutput[i]) + cSkip * x;
+            out[i] = (float) (last ? denoised : toDenoised * denoised + toNoise * noise[i]);
         }
         return out;
     }

@@ -31,15 +31,4 @@ public interface NoiseScheduler {
 
     /** {@code add_noise}: an encoded image noised to the level of {@code step}, where img2img starts. */
     float[] addNoise(float[] original, float[] noise, int step);
-
-    /** x₀ predicted from the model output, per {@code prediction_type}, with ᾱ of the timestep. */
-    static double predictOriginal(String predictionType, double sample, double output, double alphaProd) {
-        double a = Math.sqrt(alphaProd);
-        double b = Math.sqrt(1 - alphaProd);
-        return switch (predictionType) {
-            case "epsilon" -> (sample - b * output) / a;
-            case "v_prediction" -> a * sample - b * output;
-            default -> output;
-        };
-    }
 }
