@@ -9,32 +9,26 @@ import io.flowpack.generate.random.NumpyRandom;
  * σ_d = 0.5, 10 = {@code timestep_scaling}): denoised = c_out·x₀ + c_skip·x, and re-noises to the next timestep
  * except at the last step: x' = √ᾱ'·denoised + √(1−ᾱ')·n.
  */
-final class LcmScheduler implements NoiseScheduler {
+final class LcmScheduler extends AlphaScheduler {
     private static final double SIGMA_DATA = 0.5;
 
-    private final SchedulerConfig config;
-    private final NoiseSchedule schedule;
-    private final double[] timesteps;
-    private final double finalAlpha;
-
     LcmScheduler(SchedulerConfig config, int steps) {
+        super(config, timesteps(config, steps));
+    }
+
+    private static double[] timesteps(SchedulerConfig config, int steps) {
         int original = config.originalInferenceSteps();
         if (steps < 1 || steps > original) {
             throw new SchedulerConfigException("lcm takes 1…" + original + " steps (original_inference_steps), got "
                     + steps);
         }
-        this.config = config;
-        this.schedule = new NoiseSchedule(config);
         int k = config.numTrainTimesteps() / original;
-        int[] origin = new int[original];                        // k−1, 2k−1, … from the top
-        for (int i = 0; i < original; i++) {
-            origin[i] = (original - i) * k - 1;
-        }
-        timesteps = new double[steps];
+        double[] timesteps = new double[steps];
         for (int j = 0; j < steps; j++) {
-            timesteps[j] = origin[(int) Math.floor((double) j * original / steps)];
+            int index = (int) Math.floor((double) j * original / steps);      // into k−1, 2k−1, … from the top
+            timesteps[j] = (original - index) * k - 1;
         }
-        this.finalAlpha = config.setAlphaToOne() == null || config.setAlphaToOne() ? 1.0 : schedule.alphaCumprod(0);
+        return timesteps;
     }
 
     @Override
@@ -43,32 +37,15 @@ final class LcmScheduler implements NoiseScheduler {
     }
 
     @Override
-    public double[] timesteps() {
-        return timesteps.clone();
-    }
-
-    @Override
-    public double initNoiseSigma() {
-        return 1;
-    }
-
-    @Override
-    public double inputScale(int step) {
-        return 1;
-    }
-
-    @Override
     public float[] step(float[] modelOutput, int step, float[] sample, NumpyRandom random) {
         int t = (int) timesteps[step];
         boolean last = step == timesteps.length - 1;
-        int previous = last ? t : (int) timesteps[step + 1];
-        double alpha = schedule.alphaCumprod(t);
-        double alphaPrev = previous >= 0 ? schedule.alphaCumprod(previous) : finalAlpha;
+        double alphaPrev = alpha(last ? t : (int) timesteps[step + 1]);
         double scaled = t * config.timestepScaling();
         double cSkip = SIGMA_DATA * SIGMA_DATA / (scaled * scaled + SIGMA_DATA * SIGMA_DATA);
         double cOut = scaled / Math.sqrt(scaled * scaled + SIGMA_DATA * SIGMA_DATA);
         float[] noise = last ? null : random.randn(sample.length);
-        Prediction prediction = Prediction.of(config.predictionType(), alpha);
+        Prediction prediction = Prediction.of(config.predictionType(), alpha(t));
         double toDenoised = Math.sqrt(alphaPrev);
         double toNoise = Math.sqrt(1 - alphaPrev);
         float[] out = new float[sample.length];
@@ -78,10 +55,5 @@ final class LcmScheduler implements NoiseScheduler {
             out[i] = (float) (last ? denoised : toDenoised * denoised + toNoise * noise[i]);
         }
         return out;
-    }
-
-    @Override
-    public float[] addNoise(float[] original, float[] noise, int step) {
-        return Ddpm.addNoise(original, noise, schedule.alphaCumprod((int) timesteps[step]));
     }
 }
