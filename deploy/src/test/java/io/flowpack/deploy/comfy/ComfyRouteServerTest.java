@@ -12,14 +12,27 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -34,6 +47,7 @@ class ComfyRouteServerTest {
     @TempDir
     static Path dir;
     static ComfyRunner runner;
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) throws Exception {
@@ -46,11 +60,56 @@ class ComfyRouteServerTest {
         Files.writeString(routes.resolve("comfy-upscale.yaml"), shipped
                 .replace("file:data/inbox/comfy-upscale?", "file:" + dir.resolve("inbox") + "?initialDelay=10&delay=50&")
                 .replace("file:data/outbox/comfy-upscale", "file:" + dir.resolve("outbox")));
+        Files.writeString(routes.resolve("comfy-job.yaml"), """
+                - route:
+                    id: comfy-client-job
+                    from:
+                      uri: "job:comfy-client-upscale"
+                      steps:
+                        - to: "comfy:upscale?server=local&model.model_name=esrgan-slim-x3"
+                """);
         registry.add("flowpack.routes-dir", routes::toString);
         registry.add("flowpack.data-dir", () -> dir.resolve("data").toString());
         registry.add("flowpack.comfy.templates-dir", () -> Path.of("comfy-templates").toAbsolutePath().toString());
         registry.add("flowpack.comfy.servers.local.url", runner::url);
         registry.add("flowpack.comfy.runner.enabled", () -> "false");
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void aJobRunsTheWorkflowAndShowsItsProgressAsAStep() throws Exception {
+        ByteArrayOutputStream png = new ByteArrayOutputStream();
+        ImageIO.write(new BufferedImage(20, 10, BufferedImage.TYPE_INT_RGB), "png", png);
+        MultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
+        form.add("template", "comfy-client-upscale");
+        form.add("files", new ByteArrayResource(png.toByteArray()) {
+            @Override
+            public String getFilename() {
+                return "small.png";
+            }
+        });
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+        TestRestTemplate http = new TestRestTemplate();
+        String base = "http://localhost:" + port + "/api/jobs";
+        ResponseEntity<String> created = http.postForEntity(base, new HttpEntity<>(form, headers), String.class);
+        assertThat(created.getStatusCode()).as(created.getBody()).isEqualTo(HttpStatus.ACCEPTED);
+        String id = JSON.readTree(created.getBody()).path("id").asText();
+
+        AtomicReference<JsonNode> job = new AtomicReference<>();
+        await().atMost(Duration.ofSeconds(60)).until(() -> {
+            job.set(JSON.readTree(http.getForObject(base + "/" + id, String.class)));
+            return Set.of("SUCCEEDED", "FAILED", "CANCELLED").contains(job.get().path("state").asText());
+        });
+        assertThat(job.get().path("state").asText()).as(job.get().toString()).isEqualTo("SUCCEEDED");
+        JsonNode step = job.get().path("steps").get(0);
+        assertThat(step.path("step").asText()).isEqualTo("comfy:upscale");
+        assertThat(step.path("state").asText()).isEqualTo("SUCCEEDED");
+        assertThat(step.path("progress").asDouble()).isEqualTo(1.0);
+        JsonNode parts = JSON.readTree(http.getForObject(base + "/" + id + "/parts", String.class));
+        assertThat(parts.toString()).contains("small-upscale.png");
     }
 
     @AfterAll
