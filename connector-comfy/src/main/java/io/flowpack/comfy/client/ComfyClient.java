@@ -242,6 +242,10 @@ public final class ComfyClient implements AutoCloseable {
         return watch;
     }
 
+    void watch(String promptId, PromptWatch watch) {
+        watches.put(promptId, watch);
+    }
+
     void unwatch(String promptId) {
         watches.remove(promptId);
     }

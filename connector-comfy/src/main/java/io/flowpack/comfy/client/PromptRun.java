@@ -50,8 +50,13 @@ final class PromptRun {
         while (true) {
             String promptId = UUID.randomUUID().toString();
             PromptWatch watch = client.watch(promptId);
+            String queuedId = promptId;
             try {
                 QueuedPrompt queued = resubmits == 0 ? client.queue(workflow, promptId) : queueAgain(promptId);
+                queuedId = queued.promptId();
+                if (!queuedId.equals(promptId)) { // a server that ignores client-chosen ids
+                    client.watch(queuedId, watch);
+                }
                 if (!queued.nodeErrors().isEmpty()) {
                     client.cancel(queued.promptId());
                     throw new PromptRejectedException(settings.name(), "prompt_outputs_failed_validation",
@@ -63,17 +68,18 @@ final class PromptRun {
                 }
             } finally {
                 client.unwatch(promptId);
+                client.unwatch(queuedId);
             }
             if (settings.onLostPrompt() == LostPromptPolicy.RESUBMIT && resubmits < settings.maxResubmits()) {
                 resubmits++;
                 LOG.warn("ComfyUI server '{}' lost prompt {} (restart?); queueing it again ({} of {})",
-                        settings.name(), promptId, resubmits, settings.maxResubmits());
+                        settings.name(), queuedId, resubmits, settings.maxResubmits());
                 continue;
             }
-            throw new PromptLostException("ComfyUI server '" + settings.name() + "' lost prompt " + promptId
+            throw new PromptLostException("ComfyUI server '" + settings.name() + "' lost prompt " + queuedId
                     + ": the WebSocket dropped and afterwards the prompt was in neither /queue nor /history"
                     + " (the server restarted?); " + (settings.onLostPrompt() == LostPromptPolicy.FAIL
-                    ? "on-lost-prompt is 'fail'" : "gave up after " + resubmits + " resubmits"), promptId);
+                    ? "on-lost-prompt is 'fail'" : "gave up after " + resubmits + " resubmits"), queuedId);
         }
     }
 
