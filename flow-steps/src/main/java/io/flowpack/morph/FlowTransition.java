@@ -84,7 +84,7 @@ final class FlowTransition implements Interpolator.Transition {
     }
 
     private static int clamp(float v) {
-        int i = Math.round(v);
-        return i < 0 ? 0 : Math.min(255, i);
+        int i = (int) (v + 0.5f);
+        return v < 0 ? 0 : Math.min(255, i);
     }
 }

@@ -19,10 +19,11 @@ final class ProjectedFlow {
     final float[] dx;
     final float[] dy;
     final byte[] state;
-    private final float[] weight;
-    private final float[] ux;
-    private final float[] uy;
-    private final float[] untrustedWeight;
+    /** Splat sums per pixel, interleaved (x, y, weight): trusted pixels, and untrusted ones. */
+    private final float[] sums;
+    private final float[] untrustedSums;
+    private final int[] holes;
+    private int holeCount;
     private final int width;
     private final int height;
 
@@ -32,11 +33,10 @@ final class ProjectedFlow {
         int n = width * height;
         dx = new float[n];
         dy = new float[n];
-        weight = new float[n];
-        ux = new float[n];
-        uy = new float[n];
-        untrustedWeight = new float[n];
+        sums = new float[3 * n];
+        untrustedSums = new float[3 * n];
         state = new byte[n];
+        holes = new int[n];
     }
 
     boolean fits(int w, int h) {
@@ -45,12 +45,8 @@ final class ProjectedFlow {
 
     /** Projects {@code flow} (keyframe → other keyframe) to time {@code t}; {@code trusted} marks checked pixels. */
     void project(float[] flow, boolean[] trusted, float t) {
-        java.util.Arrays.fill(dx, 0);
-        java.util.Arrays.fill(dy, 0);
-        java.util.Arrays.fill(weight, 0);
-        java.util.Arrays.fill(ux, 0);
-        java.util.Arrays.fill(uy, 0);
-        java.util.Arrays.fill(untrustedWeight, 0);
+        java.util.Arrays.fill(sums, 0);
+        java.util.Arrays.fill(untrustedSums, 0);
         for (int y = 0; y < height; y++) {
             for (int x = 0; x < width; x++) {
                 int p = y * width + x;
@@ -61,76 +57,91 @@ final class ProjectedFlow {
                 if (qx <= -1 || qy <= -1 || qx >= width || qy >= height) {
                     continue;
                 }
-                int x0 = (int) Math.floor(qx);
-                int y0 = (int) Math.floor(qy);
+                int x0 = qx < 0 ? -1 : (int) qx;
+                int y0 = qy < 0 ? -1 : (int) qy;
                 float ax = qx - x0;
                 float ay = qy - y0;
                 float bx = -t * fx;
                 float by = -t * fy;
-                float[] sx = trusted[p] ? dx : ux;
-                float[] sy = trusted[p] ? dy : uy;
-                float[] sw = trusted[p] ? weight : untrustedWeight;
-                splat(sx, sy, sw, x0, y0, (1 - ax) * (1 - ay), bx, by);
-                splat(sx, sy, sw, x0 + 1, y0, ax * (1 - ay), bx, by);
-                splat(sx, sy, sw, x0, y0 + 1, (1 - ax) * ay, bx, by);
-                splat(sx, sy, sw, x0 + 1, y0 + 1, ax * ay, bx, by);
+                float[] into = trusted[p] ? sums : untrustedSums;
+                if (x0 >= 0 && y0 >= 0 && x0 + 1 < width && y0 + 1 < height) {
+                    int q = 3 * (y0 * width + x0);
+                    int below = q + 3 * width;
+                    add(into, q, (1 - ax) * (1 - ay), bx, by);
+                    add(into, q + 3, ax * (1 - ay), bx, by);
+                    add(into, below, (1 - ax) * ay, bx, by);
+                    add(into, below + 3, ax * ay, bx, by);
+                } else {
+                    splat(into, x0, y0, (1 - ax) * (1 - ay), bx, by);
+                    splat(into, x0 + 1, y0, ax * (1 - ay), bx, by);
+                    splat(into, x0, y0 + 1, (1 - ax) * ay, bx, by);
+                    splat(into, x0 + 1, y0 + 1, ax * ay, bx, by);
+                }
             }
         }
+        holeCount = 0;
         for (int p = 0; p < state.length; p++) {
-            if (weight[p] >= COVERED) {
-                dx[p] /= weight[p];
-                dy[p] /= weight[p];
+            float w = sums[3 * p + 2];
+            float u = untrustedSums[3 * p + 2];
+            if (w >= COVERED) {
+                dx[p] = sums[3 * p] / w;
+                dy[p] = sums[3 * p + 1] / w;
                 state[p] = DIRECT;
-            } else if (untrustedWeight[p] >= COVERED) {
-                dx[p] = ux[p] / untrustedWeight[p];
-                dy[p] = uy[p] / untrustedWeight[p];
+            } else if (u >= COVERED) {
+                dx[p] = untrustedSums[3 * p] / u;
+                dy[p] = untrustedSums[3 * p + 1] / u;
                 state[p] = UNTRUSTED;
             } else {
                 state[p] = HOLE;
+                holes[holeCount++] = p;
             }
         }
-        for (int pass = 1; pass <= FILL_PASSES; pass++) {
+        for (int pass = 1; pass <= FILL_PASSES && holeCount > 0; pass++) {
             fill((byte) pass);
         }
     }
 
-    private void splat(float[] sx, float[] sy, float[] sw, int x, int y, float w, float vx, float vy) {
-        if (x < 0 || y < 0 || x >= width || y >= height || w <= 0) {
-            return;
+    private void splat(float[] into, int x, int y, float w, float vx, float vy) {
+        if (x >= 0 && y >= 0 && x < width && y < height && w > 0) {
+            add(into, 3 * (y * width + x), w, vx, vy);
         }
-        int q = y * width + x;
-        sx[q] += w * vx;
-        sy[q] += w * vy;
-        sw[q] += w;
+    }
+
+    private static void add(float[] into, int q, float w, float vx, float vy) {
+        into[q] += w * vx;
+        into[q + 1] += w * vy;
+        into[q + 2] += w;
     }
 
     /** Gives each hole next to a known pixel the mean of its known 8-neighbours (known before this pass). */
     private void fill(byte pass) {
-        for (int y = 0; y < height; y++) {
-            for (int x = 0; x < width; x++) {
-                int p = y * width + x;
-                if (state[p] != HOLE) {
-                    continue;
-                }
-                float sx = 0;
-                float sy = 0;
-                int count = 0;
-                for (int j = Math.max(0, y - 1); j <= Math.min(height - 1, y + 1); j++) {
-                    for (int i = Math.max(0, x - 1); i <= Math.min(width - 1, x + 1); i++) {
-                        byte s = state[j * width + i];
-                        if (s == DIRECT || s == UNTRUSTED || (s != HOLE && s < pass)) {
-                            sx += dx[j * width + i];
-                            sy += dy[j * width + i];
-                            count++;
-                        }
+        int remaining = 0;
+        for (int h = 0; h < holeCount; h++) {
+            int p = holes[h];
+            int x = p % width;
+            int y = p / width;
+            float sx = 0;
+            float sy = 0;
+            int count = 0;
+            for (int j = Math.max(0, y - 1); j <= Math.min(height - 1, y + 1); j++) {
+                for (int i = Math.max(0, x - 1); i <= Math.min(width - 1, x + 1); i++) {
+                    int q = j * width + i;
+                    byte s = state[q];
+                    if (s == DIRECT || s == UNTRUSTED || (s != HOLE && s < pass)) {
+                        sx += dx[q];
+                        sy += dy[q];
+                        count++;
                     }
                 }
-                if (count > 0) {
-                    dx[p] = sx / count;
-                    dy[p] = sy / count;
-                    state[p] = pass;
-                }
+            }
+            if (count > 0) {
+                dx[p] = sx / count;
+                dy[p] = sy / count;
+                state[p] = pass;
+            } else {
+                holes[remaining++] = p;
             }
         }
+        holeCount = remaining;
     }
 }
