@@ -43,7 +43,9 @@ public final class WorkflowValidator {
                 Map.Entry<String, JsonNode> input = given.next();
                 InputDecl decl = nodeClass.inputs().get(input.getKey());
                 if (decl == null) {
-                    if (!nodeClass.hidden().contains(input.getKey())) {
+                    // an undeclared link is how nodes with dynamic inputs are fed (ComfyUI passes it on); an
+                    // undeclared literal is ignored by ComfyUI, so here it is most likely a misspelt name
+                    if (!nodeClass.hidden().contains(input.getKey()) && !input.getValue().isArray()) {
                         problems.add(new WorkflowProblem(id, name, input.getKey(), "unknown input; " + classType
                                 + " takes " + String.join(", ", nodeClass.inputs().keySet())));
                     }

@@ -29,6 +29,13 @@ class WorkflowValidatorTest {
     }
 
     @Test
+    void undeclaredLinksFeedDynamicInputs() {
+        assertThat(problems("{\"1\": {\"class_type\": \"LoadImage\", \"inputs\": {\"image\": \"house.png\"}},"
+                + " \"2\": {\"class_type\": \"SaveImage\", \"inputs\": {\"images\": [\"1\", 0], \"filename_prefix\": \"x\","
+                + " \"image_2\": [\"1\", 0]}}}")).isEmpty();
+    }
+
+    @Test
     void hiddenInputsAreAccepted() {
         assertThat(problems("{\"1\": {\"class_type\": \"LoadImage\", \"inputs\": {\"image\": \"house.png\"}},"
                 + " \"2\": {\"class_type\": \"SaveImage\", \"inputs\": {\"images\": [\"1\", 0], \"filename_prefix\": \"x\","
