@@ -6,12 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.flowpack.comfy.node.ImageBatch;
 import io.flowpack.comfy.node.NodeContext;
 import io.flowpack.comfy.node.NodeException;
-import io.flowpack.comfy.nodes.pixels.ImageBatches;
-import io.flowpack.imaging.ImageEncoder;
-import io.flowpack.imaging.ImageFormat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -21,7 +16,8 @@ import java.util.Map;
 /**
  * Writes an image batch as ComfyUI's {@code SaveImage} does: {@code <prefix>_<counter:05>_.png}, one counter per
  * image, with the prompt and each {@code extra_pnginfo} entry (the workflow) as PNG text chunks of JSON (non-ASCII
- * escaped, as Python's {@code json.dumps}). Existing files are never overwritten.
+ * escaped, as Python's {@code json.dumps}), encoded by {@link PngWriter} at the caller's zlib level. Existing
+ * files are never overwritten.
  */
 public final class ImageSaver {
     private static final ObjectMapper JSON = new ObjectMapper().enable(JsonGenerator.Feature.ESCAPE_NON_ASCII);
@@ -34,14 +30,14 @@ public final class ImageSaver {
      * @return the UI entries {@code {"filename", "subfolder", "type"}}, one per image
      */
     public static List<Map<String, Object>> save(ImageBatch images, String prefix, Path folder, String type,
-                                                 NodeContext context) throws NodeException {
+                                                 int compressLevel, NodeContext context) throws NodeException {
         SavePaths paths = SavePaths.of(prefix, folder, images.width(), images.height());
         Map<String, String> texts = metadata(context);
         List<Map<String, Object>> results = new ArrayList<>(images.size());
         int counter = paths.counter();
         for (int i = 0; i < images.size(); i++) {
             context.checkInterrupted();
-            byte[] png = PngText.insert(encode(images, i), texts);
+            byte[] png = PngWriter.write(images, i, texts, compressLevel);
             SavePaths.Written written = paths.write(counter, i, "png", png);
             results.add(paths.uiEntry(written.fileName(), type));
             counter = written.counter() + 1;
@@ -64,15 +60,5 @@ public final class ImageSaver {
                     "TypeError");
         }
         return texts;
-    }
-
-    private static byte[] encode(ImageBatch images, int index) throws NodeException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            ImageEncoder.encode(ImageBatches.image(images, index), ImageFormat.PNG, 1f, out);
-        } catch (IOException e) {
-            throw new NodeException("cannot encode image " + (index + 1) + " as PNG: " + e.getMessage(), e, "OSError");
-        }
-        return out.toByteArray();
     }
 }

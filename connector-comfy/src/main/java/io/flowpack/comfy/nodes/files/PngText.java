@@ -7,29 +7,14 @@ import java.util.Map;
 import java.util.zip.CRC32;
 
 /**
- * PNG text chunks, as ComfyUI writes the prompt and workflow into saved images: {@code tEXt} for Latin-1 text,
- * {@code iTXt} (UTF-8, uncompressed) otherwise — the choice PIL's {@code PngInfo.add_text} makes. Chunks go right
- * after {@code IHDR}.
+ * PNG chunks and text chunks, as ComfyUI writes the prompt and workflow into saved images: {@code tEXt} for Latin-1
+ * text, {@code iTXt} (UTF-8, uncompressed) otherwise — the choice PIL's {@code PngInfo.add_text} makes — and
+ * reading them back.
  */
 public final class PngText {
     private static final byte[] SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
 
     private PngText() {
-    }
-
-    /** The PNG with one text chunk per entry inserted after its header chunk. */
-    public static byte[] insert(byte[] png, Map<String, String> texts) {
-        if (texts.isEmpty()) {
-            return png;
-        }
-        int headerEnd = headerEnd(png);
-        ByteArrayOutputStream out = new ByteArrayOutputStream(png.length + 1024);
-        out.write(png, 0, headerEnd);
-        for (Map.Entry<String, String> text : texts.entrySet()) {
-            writeChunk(out, text.getKey(), text.getValue());
-        }
-        out.write(png, headerEnd, png.length - headerEnd);
-        return out.toByteArray();
     }
 
     /** The {@code tEXt} and {@code iTXt} chunks of a PNG, keyword to text, in file order. */
@@ -66,7 +51,8 @@ public final class PngText {
         return texts;
     }
 
-    private static void writeChunk(ByteArrayOutputStream out, String keyword, String text) {
+    /** One {@code tEXt} chunk, or {@code iTXt} (UTF-8, uncompressed) when the text is not Latin-1. */
+    static void writeText(ByteArrayOutputStream out, String keyword, String text) {
         byte[] key = keyword.getBytes(StandardCharsets.ISO_8859_1);
         if (key.length < 1 || key.length > 79 || !StandardCharsets.ISO_8859_1.newEncoder().canEncode(keyword)) {
             throw new IllegalArgumentException("PNG text keyword must be 1 to 79 Latin-1 characters: '" + keyword + "'");
@@ -84,8 +70,12 @@ public final class PngText {
             data.write(0); // empty translated keyword
             data.writeBytes(text.getBytes(StandardCharsets.UTF_8));
         }
-        byte[] type = (latin1 ? "tEXt" : "iTXt").getBytes(StandardCharsets.ISO_8859_1);
-        byte[] body = data.toByteArray();
+        writeChunk(out, latin1 ? "tEXt" : "iTXt", data.toByteArray());
+    }
+
+    /** One chunk: length, type, body, CRC of type and body. */
+    static void writeChunk(ByteArrayOutputStream out, String chunkType, byte[] body) {
+        byte[] type = chunkType.getBytes(StandardCharsets.ISO_8859_1);
         writeInt(out, body.length);
         out.writeBytes(type);
         out.writeBytes(body);
@@ -93,15 +83,6 @@ public final class PngText {
         crc.update(type);
         crc.update(body);
         writeInt(out, (int) crc.getValue());
-    }
-
-    private static int headerEnd(byte[] png) {
-        checkSignature(png);
-        if (png.length < SIGNATURE.length + 8
-                || !new String(png, SIGNATURE.length + 4, 4, StandardCharsets.ISO_8859_1).equals("IHDR")) {
-            throw new IllegalArgumentException("PNG does not start with an IHDR chunk");
-        }
-        return SIGNATURE.length + 12 + readInt(png, SIGNATURE.length);
     }
 
     private static void checkSignature(byte[] png) {

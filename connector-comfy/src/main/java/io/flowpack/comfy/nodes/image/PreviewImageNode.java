@@ -9,6 +9,7 @@ import io.flowpack.comfy.node.NodeException;
 import io.flowpack.comfy.node.NodeOutput;
 import io.flowpack.comfy.nodes.NodeInputs;
 import io.flowpack.comfy.nodes.files.ImageSaver;
+import io.flowpack.comfy.nodes.files.PngWriter;
 
 import java.security.SecureRandom;
 import java.util.List;
@@ -35,7 +36,8 @@ public final class PreviewImageNode implements ComfyNode {
     public NodeOutput execute(Map<String, Object> inputs, NodeContext context) throws NodeException {
         ImageBatch images = new NodeInputs("PreviewImage", inputs).image("images");
         String prefix = "ComfyUI_temp_" + randomLetters();
-        List<Map<String, Object>> saved = ImageSaver.save(images, prefix, context.tempDirectory(), "temp", context);
+        List<Map<String, Object>> saved = ImageSaver.save(images, prefix, context.tempDirectory(), "temp",
+                PngWriter.PREVIEW_LEVEL, context);
         return new NodeOutput(List.of(), Map.of("images", saved));
     }
 

@@ -10,6 +10,7 @@ import io.flowpack.comfy.node.NodeOutput;
 import io.flowpack.comfy.nodes.NodeInputs;
 import io.flowpack.comfy.nodes.Widgets;
 import io.flowpack.comfy.nodes.files.ImageSaver;
+import io.flowpack.comfy.nodes.files.PngWriter;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,7 +42,7 @@ public final class SaveImageNode implements ComfyNode {
         ImageBatch images = in.image("images");
         String prefix = inputs.containsKey("filename_prefix") ? in.text("filename_prefix") : "ComfyUI";
         List<Map<String, Object>> saved = ImageSaver.save(images, prefix, context.outputDirectory(), "output",
-                context);
+                PngWriter.SAVE_LEVEL, context);
         return new NodeOutput(List.of(), Map.of("images", saved));
     }
 
