@@ -115,6 +115,9 @@ public final class WorkflowValidator {
                 if (decl.choices() == null) {
                     return null;
                 }
+                if (value.isTextual() && isFileReference(decl, value.asText())) {
+                    return null; // LoadImage-style nodes check such files themselves (VALIDATE_INPUTS)
+                }
                 if (!value.isValueNode() || !decl.choices().contains(value.asText())) {
                     return "value " + value + " is not one of " + choices(decl);
                 }
@@ -124,6 +127,15 @@ public final class WorkflowValidator {
                 return "takes a link to a " + decl.type() + " output ([\"<node id>\", <output index>]), got " + value;
             }
         }
+    }
+
+    /**
+     * A file of an {@code image_upload} combo in a subfolder ({@code clipspace/x.png}) or another folder
+     * ({@code x.png [output]}): ComfyUI lists only the input folder's top level, its nodes accept these too.
+     */
+    private static boolean isFileReference(InputDecl decl, String value) {
+        return decl.options().path("image_upload").asBoolean(false)
+                && (value.contains("/") || value.matches(".* \\[(input|output|temp)]"));
     }
 
     private static String range(InputDecl decl, BigDecimal value) {

@@ -36,6 +36,17 @@ class WorkflowValidatorTest {
     }
 
     @Test
+    void uploadedFilesInSubfoldersOrOtherFoldersAreLeftToTheNode() {
+        assertThat(problems("{\"1\": {\"class_type\": \"LoadImage\", \"inputs\": {\"image\": \"clipspace/mask.png\"}},"
+                + " \"2\": {\"class_type\": \"LoadImage\", \"inputs\": {\"image\": \"ComfyUI_00001_.png [output]\"}}}")).isEmpty();
+        assertThat(problems("{\"1\": {\"class_type\": \"ImageScaleBy\", \"inputs\": {\"image\": [\"2\", 0],"
+                + " \"upscale_method\": \"x/y\", \"scale_by\": 1}}, \"2\": {\"class_type\": \"LoadImage\","
+                + " \"inputs\": {\"image\": \"house.png\"}}}"))
+                .containsExactly("node 1 (ImageScaleBy), input 'upscale_method': value \"x/y\" is not one of"
+                        + " [nearest-exact, bilinear, area, bicubic, lanczos]");
+    }
+
+    @Test
     void hiddenInputsAreAccepted() {
         assertThat(problems("{\"1\": {\"class_type\": \"LoadImage\", \"inputs\": {\"image\": \"house.png\"}},"
                 + " \"2\": {\"class_type\": \"SaveImage\", \"inputs\": {\"images\": [\"1\", 0], \"filename_prefix\": \"x\","
