@@ -67,11 +67,11 @@ final class StepRun implements AutoCloseable {
     void addImages(ImageBatch images, Optional<MaskBatch> masks) throws NodeException {
         try {
             List<Part> parts = PngParts.write(blobs, images, ITEM_BASE);
+            Optional<MaskBatch> sized = masks.map(m -> fitted(m, images));
             for (int i = 0; i < parts.size(); i++) {
                 inputs.add(parts.get(i));
-                if (masks.isPresent()) {
-                    inputs.add(PngParts.writeMask(blobs, fitted(masks.get(), images), i,
-                            PngParts.itemName(ITEM_BASE, i) + ".mask.png"));
+                if (sized.isPresent()) {
+                    inputs.add(PngParts.writeMask(blobs, sized.get(), i, PngParts.itemName(ITEM_BASE, i) + ".mask.png"));
                 }
             }
         } catch (IOException e) {
