@@ -136,6 +136,24 @@ class StepNodeTest {
     }
 
     @Test
+    void aMaskOfAnotherSizeIsStretchedToThePictures() throws Exception {
+        float[] leftHalf = new float[6 * 4];
+        for (int y = 0; y < 4; y++) {
+            for (int x = 0; x < 3; x++) {
+                leftHalf[y * 6 + x] = 1f;
+            }
+        }
+        MaskBatch small = new MaskBatch(6, 4, List.of(leftHalf));
+
+        ImageBatch result = (ImageBatch) new StepNode(new GainStep(), context.inputDirectory()).execute(
+                widgets(new GainStep(), Map.of("image", pair, "mask", small, "gain", 2.0)), context).values().get(0);
+
+        float[] grey = result.images().get(1);
+        assertThat(grey[(10 * 30 + 3) * 3]).isCloseTo(0x80 / 255f, within(1e-6f));
+        assertThat(grey[(10 * 30 + 27) * 3]).isCloseTo(0x40 / 255f, within(1e-6f));
+    }
+
+    @Test
     @SuppressWarnings("unchecked")
     void anEmptyTextWidgetLeavesAParameterWithoutDefaultUnset() throws Exception {
         NodeOutput output = new StepNode(new GainStep(), context.inputDirectory())
