@@ -173,7 +173,7 @@ public final class PromptValidator {
                                                        Map<String, Object> literals) {
             List<String> failures;
             try {
-                failures = node.validateInputs(literals, new ValidationContext(promptId, id, environment, prompt));
+                failures = node.validateInputs(literals, new QuietNodeContext(promptId, id, environment, prompt));
             } catch (RuntimeException e) {
                 Map<String, Object> extra = new LinkedHashMap<>();
                 extra.put("exception_type", e.getClass().getName());

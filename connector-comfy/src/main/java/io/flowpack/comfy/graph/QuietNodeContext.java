@@ -5,15 +5,22 @@ import io.flowpack.comfy.node.NodeContext;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 
-/** The context {@link io.flowpack.comfy.node.ComfyNode#validateInputs} gets: identity and folders, nothing runs. */
-final class ValidationContext implements NodeContext {
+/**
+ * A node context with identity, folders and limits where progress and previews go nowhere and nothing interrupts:
+ * what {@link io.flowpack.comfy.node.ComfyNode#validateInputs} and {@code changeToken} get, and what a caller outside
+ * the runner (a benchmark baseline) can use.
+ */
+public final class QuietNodeContext implements NodeContext {
 
     private final String promptId;
     private final String nodeId;
     private final NodeEnvironment environment;
     private final Object prompt;
 
-    ValidationContext(String promptId, String nodeId, NodeEnvironment environment, Object prompt) {
+    /**
+     * @param prompt the API-format prompt for {@link #prompt()}, or null
+     */
+    public QuietNodeContext(String promptId, String nodeId, NodeEnvironment environment, Object prompt) {
         this.promptId = promptId;
         this.nodeId = nodeId;
         this.environment = environment;

@@ -50,7 +50,7 @@ class PromptValidationTest extends RunnerTestBase {
         JsonNode body = refusedPrompt("""
                 {"1": {"class_type": "TestConstantImage", "inputs": {"width": 0, "height": "tall", "value": 2.5}},
                  "2": {"class_type": "TestPick", "inputs": {"image": ["1", 0], "mode": "shuffle"}},
-                 "3": {"class_type": "TestSave", "inputs": {"images": ["2", 0]}}}""");
+                 "3": {"class_type": "TestSave", "inputs": {"images": ["2", 0], "filename_prefix": "p"}}}""");
         assertThat(body.path("error").path("type").asText()).isEqualTo("prompt_outputs_failed_validation");
         assertThat(body.path("error").path("message").asText()).isEqualTo("Prompt outputs failed validation");
         JsonNode one = body.path("node_errors").path("1");

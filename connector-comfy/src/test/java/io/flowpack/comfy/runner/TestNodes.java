@@ -119,19 +119,24 @@ final class TestNodes {
         public NodeOutput execute(Map<String, Object> inputs, NodeContext context) throws NodeException {
             int steps = ((Number) inputs.get("steps")).intValue();
             for (int i = 1; i <= steps; i++) {
-                context.checkInterrupted();
-                try {
-                    Thread.sleep(40);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new NodeException("interrupted", e);
-                }
+                pause(context, 40);
                 context.progress(i, steps);
                 if (i == 1) {
                     context.preview(new BufferedImage(4, 4, BufferedImage.TYPE_INT_RGB));
                 }
             }
             return NodeOutput.of(inputs.get("image"));
+        }
+    }
+
+    /** Sleeps after checking for an interrupt. */
+    static void pause(NodeContext context, long millis) throws NodeException {
+        context.checkInterrupted();
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new NodeException("interrupted", e);
         }
     }
 
@@ -229,13 +234,7 @@ final class TestNodes {
         public NodeOutput execute(Map<String, Object> inputs, NodeContext context) throws NodeException {
             long end = System.currentTimeMillis() + ((Number) inputs.get("millis")).longValue();
             while (System.currentTimeMillis() < end) {
-                context.checkInterrupted();
-                try {
-                    Thread.sleep(20);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new NodeException("interrupted", e);
-                }
+                pause(context, 20);
             }
             return NodeOutput.of(inputs.get("image"));
         }

@@ -2,6 +2,8 @@ package io.flowpack.bench.comfy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.flowpack.comfy.graph.NodeEnvironment;
+import io.flowpack.comfy.graph.QuietNodeContext;
 import io.flowpack.comfy.node.ComfyNode;
 import io.flowpack.comfy.node.NodeContext;
 import io.flowpack.comfy.node.NodeOutput;
@@ -10,6 +12,7 @@ import io.flowpack.comfy.nodes.BuiltInNodes;
 import io.flowpack.comfy.runner.ComfyRunner;
 import io.flowpack.comfy.runner.RunnerSettings;
 import io.flowpack.engine.StepRegistry;
+import io.flowpack.imaging.ImageLimits;
 import io.flowpack.model.ModelRegistry;
 
 import javax.imageio.ImageIO;
@@ -68,21 +71,25 @@ public final class ComfyRunnerBenchmark {
             upload(http, port, "bench-b.png", testImage(1));
             System.out.printf("graph runner benchmark: %s, %d cores, Java %s%n", runner.url(),
                     Runtime.getRuntime().availableProcessors(), Runtime.version());
-            latency(http, port, rounds);
-            baseline(nodes, work, rounds);
+            latency(http, port, rounds, new Direct(nodes, work));
             load(http, port, clients, perClient);
         }
     }
 
-    private static void latency(HttpClient http, int port, int rounds) throws Exception {
+    /** Runner rounds interleaved with direct rounds on the same image, so both see the same machine load. */
+    private static void latency(HttpClient http, int port, int rounds, Direct direct) throws Exception {
         BenchSocket socket = BenchSocket.open(http, port, "latency");
         int warmup = Math.max(5, rounds / 10);
         double[] full = new double[rounds];
+        double[] baseline = new double[rounds];
         double[] cached = new double[rounds];
         for (int i = -warmup; i < rounds; i++) {
-            double ms = run(http, port, socket, prompt(i % 2 == 0 ? "bench-a.png" : "bench-b.png", 2.0));
+            String image = i % 2 == 0 ? "bench-a.png" : "bench-b.png";
+            double ms = run(http, port, socket, prompt(image, 2.0));
+            double directMs = direct.run(image);
             if (i >= 0) {
                 full[i] = ms;
+                baseline[i] = directMs;
             }
         }
         for (int i = 0; i < rounds; i++) {
@@ -90,6 +97,7 @@ public final class ComfyRunnerBenchmark {
         }
         socket.close();
         report("POST /prompt → executing{node:null}, all 3 nodes run", full);
+        report("baseline: the same 3 nodes called directly (no server)", baseline);
         report("POST /prompt → executing{node:null}, fully cached rerun", cached);
     }
 
@@ -107,25 +115,29 @@ public final class ComfyRunnerBenchmark {
     }
 
     /** The same three nodes called one after the other in this JVM: the work without the protocol. */
-    private static void baseline(NodeRegistry nodes, Path work, int rounds) throws Exception {
-        Path input = work.resolve("input");
-        Path output = Files.createDirectories(work.resolve("baseline-output"));
-        ComfyNode load = nodes.find("LoadImage").orElseThrow();
-        ComfyNode scale = nodes.find("ImageScaleBy").orElseThrow();
-        ComfyNode save = nodes.find("SaveImage").orElseThrow();
-        double[] times = new double[rounds];
-        for (int i = -Math.max(5, rounds / 10); i < rounds; i++) {
-            NodeContext context = new DirectContext(input, output);
+    private static final class Direct {
+        private final ComfyNode load;
+        private final ComfyNode scale;
+        private final ComfyNode save;
+        private final NodeEnvironment environment;
+
+        Direct(NodeRegistry nodes, Path work) throws IOException {
+            load = nodes.find("LoadImage").orElseThrow();
+            scale = nodes.find("ImageScaleBy").orElseThrow();
+            save = nodes.find("SaveImage").orElseThrow();
+            Path output = Files.createDirectories(work.resolve("baseline-output"));
+            environment = new NodeEnvironment(work.resolve("input").toAbsolutePath(), output, output, ImageLimits.DEFAULT);
+        }
+
+        double run(String image) throws Exception {
+            NodeContext context = new QuietNodeContext("baseline", "1", environment, null);
             long start = System.nanoTime();
-            NodeOutput loaded = load.execute(Map.of("image", i % 2 == 0 ? "bench-a.png" : "bench-b.png"), context);
+            NodeOutput loaded = load.execute(Map.of("image", image), context);
             NodeOutput scaled = scale.execute(Map.of("image", loaded.values().get(0), "upscale_method", "bilinear",
                     "scale_by", 2.0), context);
             save.execute(Map.of("images", scaled.values().get(0), "filename_prefix", "baseline"), context);
-            if (i >= 0) {
-                times[i] = (System.nanoTime() - start) / 1e6;
-            }
+            return (System.nanoTime() - start) / 1e6;
         }
-        report("baseline: the 3 nodes called directly (no server)", times);
     }
 
     private static void load(HttpClient http, int port, int clients, int perClient) throws Exception {
