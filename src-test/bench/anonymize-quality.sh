@@ -4,7 +4,7 @@
 #   mvn -o -q -Dbuild.dirname=target-abench install -DskipTests \
 #     && BUILD_DIRNAME=target-abench bash src-test/bench/anonymize-quality.sh [per-background] [seed]
 #
-# People: samples/astronaut.jpg, grace_hopper.jpg, camera.png (public domain, samples/PROVENANCE.md), cut out with
+# People: samples/portraits/astronaut.jpg, grace_hopper.jpg, samples/camera.png (public domain, samples/PROVENANCE.md), cut out with
 # the detector's box + the bundled selfie segmenter (soft alpha). Backgrounds: samples/coffee.jpg, chelsea.jpg,
 # rocket.jpg and seeding_by_Clements_Engelhardt.jpg from Debian lomiri-wallpapers-16.04 (CC0-1.0 per
 # /usr/share/doc/lomiri-wallpapers-16.04/copyright; the 20.04 package's photos are CC-BY-SA, not used), scaled to
@@ -40,7 +40,7 @@ rm -rf "$WORK" && mkdir -p "$WORK"
 S="$ROOT/samples"
 echo "java: $(java -version 2>&1 | head -1); cores: $(nproc); opencv: $("$PYTHON" -c 'import cv2; print(cv2.__version__)')"
 "${JAVA[@]}" io.flowpack.bench.anonymize.SyntheticPeopleSet "$WORK" \
-    people="$S/astronaut.jpg,$S/grace_hopper.jpg,$S/camera.png" \
+    people="$S/portraits/astronaut.jpg,$S/portraits/grace_hopper.jpg,$S/camera.png" \
     backgrounds="$S/coffee.jpg,$S/chelsea.jpg,$S/rocket.jpg,$CC0_PHOTO" \
     per-background="$PER_BACKGROUND" max-people=2 seed="$SEED"
 echo "== anonymizer (detect, mask, PatchMatch) =="

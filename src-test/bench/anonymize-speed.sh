@@ -21,7 +21,7 @@ CC0_PHOTO=/usr/share/backgrounds/seeding_by_Clements_Engelhardt.jpg
 source "$(dirname "$0")/anonymize-classpath.sh"
 rm -rf "$WORK" && mkdir -p "$WORK/hd" "$WORK/big" "$WORK/out"
 S="$ROOT/samples"
-PEOPLE="$S/astronaut.jpg,$S/grace_hopper.jpg,$S/camera.png"
+PEOPLE="$S/portraits/astronaut.jpg,$S/portraits/grace_hopper.jpg,$S/camera.png"
 echo "java: $(java -version 2>&1 | head -1); cores: $(nproc)"
 "${JAVA[@]}" io.flowpack.bench.anonymize.SyntheticPeopleSet "$WORK/hd" people="$PEOPLE" backgrounds="$CC0_PHOTO" \
     size=1920x1080 per-background="$PHOTOS" max-people=3 seed=7 jpeg=true 2>/dev/null

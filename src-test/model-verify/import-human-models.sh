@@ -10,7 +10,7 @@
 # 3. builds flow-steps and converts models/{nanodet,selfie}.json with ImportGraphModel (the graph-model front
 #    end, io.flowpack.model.tfjs.graph) into flow-steps/src/main/resources/flowpack/models/<name>/model.onnx;
 #    the conversion is deterministic, so the result must have the sha256 its manifest records;
-# 4. runs VerifyGraphImport: samples/astronaut.jpg through tfjs and ONNX Runtime, max |diff| of every output;
+# 4. runs VerifyGraphImport: samples/portraits/astronaut.jpg through tfjs and ONNX Runtime, max |diff| of every output;
 #    RECORD=1 writes it into the manifest.
 # Needs node, npm and the registries; nothing here runs in CI.
 set -euo pipefail
@@ -53,6 +53,6 @@ for name in nanodet selfie; do
         exit 1
     fi
     java -cp "$CP" io.flowpack.model.tfjs.graph.VerifyGraphImport --model "$MODELS/$name" \
-        --tfjs "$PKG/models/$name.json" --photo samples/astronaut.jpg ${RECORD:+--record} 2>&1 \
+        --tfjs "$PKG/models/$name.json" --photo samples/portraits/astronaut.jpg ${RECORD:+--record} 2>&1 \
         | grep -v -e '^=*$' -e 'Hi, looks like'
 done

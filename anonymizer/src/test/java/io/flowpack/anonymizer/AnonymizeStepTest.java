@@ -48,7 +48,8 @@ class AnonymizeStepTest {
     }
 
     private Document sample(String name) throws Exception {
-        return ingest.fromFile(SamplePhotos.SAMPLES.resolve(name), name);
+        Path file = SamplePhotos.SAMPLES.resolve(name);
+        return ingest.fromFile(file, file.getFileName().toString());
     }
 
     private Path file(Part part) {
@@ -61,7 +62,7 @@ class AnonymizeStepTest {
 
     @Test
     void aPersonPastedIntoARoomIsRemovedAndTheChangeDisclosed() throws Exception {
-        BufferedImage composite = SamplePhotos.composite("rocket.jpg", 640, 426, "astronaut.jpg", 380, 120, 260);
+        BufferedImage composite = SamplePhotos.composite("rocket.jpg", 640, 426, "portraits/astronaut.jpg", 380, 120, 260);
         ByteArrayOutputStream jpeg = new ByteArrayOutputStream();
         ImageEncoder.encode(composite, ImageFormat.JPEG, 0.95f, jpeg);
         Document doc = ingest.fromStream(new java.io.ByteArrayInputStream(jpeg.toByteArray()), "room.jpg");
@@ -107,12 +108,12 @@ class AnonymizeStepTest {
 
     @Test
     void picturesThatAreMostlyPersonFailOrAreBlurredAsConfigured() throws Exception {
-        Document fail = sample("grace_hopper.jpg");
+        Document fail = sample("portraits/grace_hopper.jpg");
         assertThatThrownBy(() -> engine.run(fail, step, Map.of("maxPersonShare", 20), RunOptions.DEFAULT))
                 .isInstanceOf(StepException.class)
                 .hasMessageContaining("of 'grace_hopper.jpg', over the limit of 20 % (maxPersonShare)");
 
-        Document blur = sample("grace_hopper.jpg");
+        Document blur = sample("portraits/grace_hopper.jpg");
         engine.run(blur, step, Map.of("maxPersonShare", 20, "overShare", "blur"), RunOptions.DEFAULT);
         JsonNode audit = new ObjectMapper().readTree(Files.readAllBytes(file(named(blur, "grace_hopper.anonymize.json"))));
         assertThat(audit.path("inpainter").path("name").asText()).isEqualTo("blur");

@@ -69,7 +69,7 @@ class BundledModelsTest {
      * see the quality table in docs/BENCHMARKS.md.)
      */
     @ParameterizedTest
-    @ValueSource(strings = {"coffee.jpg", "chelsea.jpg", "astronaut.jpg", "grace_hopper.jpg", "rocket.jpg",
+    @ValueSource(strings = {"coffee.jpg", "chelsea.jpg", "portraits/astronaut.jpg", "portraits/grace_hopper.jpg", "rocket.jpg",
             "camera.png"})
     void esrganSlimX2IsAtLeastAsCloseToThePhotoAsBicubic(String photo) throws Exception {
         BufferedImage original = ImageDecoder.decodeFirst(SAMPLES.resolve(photo), ImageLimits.DEFAULT);

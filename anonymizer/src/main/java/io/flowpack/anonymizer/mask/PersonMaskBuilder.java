@@ -10,13 +10,18 @@ import java.awt.image.BufferedImage;
 import java.util.List;
 
 /**
- * Turns detections into the mask of pixels to remove. Per detection: the box, enlarged by the crop margin, is
- * segmented ({@link SelfieSegmenter}); pixels at or above the threshold are person — or the whole box when the
+ * Turns detections into the mask of pixels to remove. Per detection: the box, enlarged by the crop margin (and
+ * {@link #HEADROOM} above), is segmented ({@link SelfieSegmenter}); pixels at or above the threshold are person — or the whole box when the
  * segmentation covers less than the minimum share of it; that is grown by a share of the person's height and
  * feathered ({@link MaskGrowth}). Detections are united. A supplied mask (from a human review) replaces or
  * extends the result.
  */
 public final class PersonMaskBuilder {
+    /**
+     * Extra room above the box, as a share of its height, that the segmenter also sees: detectors often end the
+     * box at the forehead, leaving hats and hair outside (seen on samples/visitor-brick-wall.jpg).
+     */
+    static final double HEADROOM = 0.25;
     private final SelfieSegmenter segmenter;
     private final MaskSettings settings;
 
@@ -82,7 +87,9 @@ public final class PersonMaskBuilder {
         }
         double mx = person.width() * settings.cropMargin() / 2;
         double my = person.height() * settings.cropMargin() / 2;
-        Region crop = clip(person.x() - mx, person.y() - my, person.right() + mx, person.bottom() + my, width, height);
+        double headroom = person.height() * HEADROOM;
+        Region crop = clip(person.x() - mx, person.y() - my - headroom, person.right() + mx, person.bottom() + my,
+                width, height);
         double radius = settings.dilation() * person.height();
         int reach = (int) Math.ceil(radius) + settings.feather() + 1;
         Region area = clip(crop.x() - reach, crop.y() - reach, crop.right() + reach, crop.bottom() + reach,

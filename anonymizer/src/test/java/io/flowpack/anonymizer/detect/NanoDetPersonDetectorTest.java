@@ -23,7 +23,7 @@ class NanoDetPersonDetectorTest {
 
     /** Person boxes read off the photos by eye, in photo pixels. */
     @ParameterizedTest
-    @CsvSource({"astronaut.jpg, 20, 15, 365, 512", "grace_hopper.jpg, 15, 20, 512, 600", "camera.png, 0, 60, 335, 512"})
+    @CsvSource({"portraits/astronaut.jpg, 20, 15, 365, 512", "portraits/grace_hopper.jpg, 15, 20, 512, 600", "camera.png, 0, 60, 335, 512"})
     void findsThePersonInEachPeoplePhoto(String photo, int left, int top, int right, int bottom) {
         List<PersonBox> people = DETECTOR.detect(SamplePhotos.photo(photo));
 
@@ -44,7 +44,7 @@ class NanoDetPersonDetectorTest {
     @Test
     void tilesFindASmallPersonInALargePhotoThatTheWholeImagePassMisses() {
         int height = 300;
-        BufferedImage image = SamplePhotos.composite("rocket.jpg", 4000, 3000, "astronaut.jpg", 2500, 1700, height);
+        BufferedImage image = SamplePhotos.composite("rocket.jpg", 4000, 3000, "portraits/astronaut.jpg", 2500, 1700, height);
         double s = height / 512.0;
         PersonBox pasted = new PersonBox(2500 + 20 * s, 1700 + 15 * s, 345 * s, 497 * s, 1, "eye", "");
 
@@ -62,8 +62,8 @@ class NanoDetPersonDetectorTest {
      * the intermediate 2×2 grid find them (stretched to a square, the whole-image pass alone missed most).
      */
     @ParameterizedTest
-    @CsvSource({"coffee.jpg, camera.png, 190, 30, 160", "rocket.jpg, grace_hopper.jpg, 60, 40, 150",
-            "chelsea.jpg, astronaut.jpg, 250, 120, 140"})
+    @CsvSource({"coffee.jpg, camera.png, 190, 30, 160", "rocket.jpg, portraits/grace_hopper.jpg, 60, 40, 150",
+            "chelsea.jpg, portraits/astronaut.jpg, 250, 120, 140"})
     void findsAMidSizePersonInASmallWidePhoto(String background, String person, int x, int y, int height) {
         BufferedImage photo = SamplePhotos.photo(background);
         BufferedImage image = SamplePhotos.composite(background, photo.getWidth(), photo.getHeight(), person, x, y,
@@ -81,6 +81,6 @@ class NanoDetPersonDetectorTest {
         PersonDetector strict = new NanoDetPersonDetector(ModelRegistry.standard(), ModelSessions.shared(),
                 new DetectionSettings(0.3, 600, 0, 0.25, 0.5));
 
-        assertThat(strict.detect(SamplePhotos.photo("astronaut.jpg"))).isEmpty();
+        assertThat(strict.detect(SamplePhotos.photo("portraits/astronaut.jpg"))).isEmpty();
     }
 }

@@ -23,7 +23,7 @@ class PersonMaskBuilderTest {
     /** Inside: the astronaut's face and suit; far away: the top-right corner (wall and shuttle) and the flag's edge. */
     @Test
     void theAstronautsMaskCoversThePersonAndNotTheBackgroundFarAway() {
-        BufferedImage image = SamplePhotos.photo("astronaut.jpg");
+        BufferedImage image = SamplePhotos.photo("portraits/astronaut.jpg");
         List<PersonBox> people = NanoDetPersonDetector.standard().detect(image);
 
         PersonMask mask = BUILDER.build(image, people);

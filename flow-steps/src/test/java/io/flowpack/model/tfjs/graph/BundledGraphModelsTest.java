@@ -83,7 +83,7 @@ class BundledGraphModelsTest {
 
     /** Person boxes: astronaut.jpg 512×512, grace_hopper.jpg 512×600. */
     @ParameterizedTest
-    @CsvSource({"astronaut.jpg, 20, 15, 365, 512", "grace_hopper.jpg, 15, 20, 512, 600"})
+    @CsvSource({"portraits/astronaut.jpg, 20, 15, 365, 512", "portraits/grace_hopper.jpg, 15, 20, 512, 600"})
     void nanodetFindsThePerson(String photo, int left, int top, int right, int bottom) throws Exception {
         BufferedImage image = PhotoTensors.photo(photo);
         List<Detection> people = detect(image).stream().filter(d -> d.classId() == PERSON).toList();
@@ -110,7 +110,7 @@ class BundledGraphModelsTest {
     /** Inside: the astronaut's face and suit; outside: the flag (top left) and the wall and shuttle (top right). */
     @Test
     void selfieMasksTheAstronaut() throws Exception {
-        BufferedImage image = PhotoTensors.photo("astronaut.jpg");
+        BufferedImage image = PhotoTensors.photo("portraits/astronaut.jpg");
         float[] mask = segment(image);
         float scale = 256f / image.getWidth();
 

@@ -37,7 +37,7 @@ import java.util.Map;
  * <pre>
  * java -cp … io.flowpack.model.tfjs.graph.VerifyGraphImport \
  *     --model flow-steps/src/main/resources/flowpack/models/nanodet --tfjs $PKG/models/nanodet.json \
- *     [--photo samples/astronaut.jpg] [--script src-test/model-verify/verify-tfjs-graph.mjs] [--record]
+ *     [--photo samples/portraits/astronaut.jpg] [--script src-test/model-verify/verify-tfjs-graph.mjs] [--record]
  * </pre>
  */
 public final class VerifyGraphImport {
@@ -50,7 +50,7 @@ public final class VerifyGraphImport {
     public static void main(String[] args) throws Exception {
         Path folder = null;
         Path tfjs = null;
-        Path photo = Path.of("samples/astronaut.jpg");
+        Path photo = Path.of("samples/portraits/astronaut.jpg");
         Path script = Path.of("src-test/model-verify/verify-tfjs-graph.mjs");
         boolean record = false;
         for (int i = 0; i < args.length; i++) {
@@ -65,7 +65,7 @@ public final class VerifyGraphImport {
         }
         if (folder == null || tfjs == null) {
             System.err.println("usage: VerifyGraphImport --model <imported folder> --tfjs <original model.json> "
-                    + "[--photo samples/astronaut.jpg] [--script verify-tfjs-graph.mjs] [--record]");
+                    + "[--photo samples/portraits/astronaut.jpg] [--script verify-tfjs-graph.mjs] [--record]");
             System.exit(2);
         }
         Path manifestFile = folder.resolve(ModelManifest.FILE_NAME);
