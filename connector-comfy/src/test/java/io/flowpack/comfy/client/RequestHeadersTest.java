@@ -101,6 +101,37 @@ class RequestHeadersTest {
     }
 
     @Test
+    void aServerThatTakesNoConnectionsFailsWithinTheConnectTimeOut() throws Exception {
+        try (ServerSocket full = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            List<Socket> filling = new java.util.ArrayList<>();
+            try {
+                for (int i = 0; i < 8; i++) { // fill the accept queue; later handshakes are not answered
+                    Socket socket = new Socket();
+                    try {
+                        socket.connect(full.getLocalSocketAddress(), 200);
+                        filling.add(socket);
+                    } catch (IOException queueFull) {
+                        socket.close();
+                        break;
+                    }
+                }
+                ComfyServerSettings settings = new ComfyServerSettings("stuck", java.net.URI.create("http://127.0.0.1:"
+                        + full.getLocalPort()), null, java.time.Duration.ofMillis(300), null, null, null, 0, 0, null);
+                long t0 = System.nanoTime();
+                try (ComfyClient client = new ComfyClient(settings)) {
+                    assertThatThrownBy(() -> client.history("p")).isInstanceOf(ComfyConnectionException.class)
+                            .hasMessageContaining("ComfyUI server 'stuck'").hasMessageContaining("GET /history/p timed out (HTTP connect timed out)");
+                }
+                assertThat(java.time.Duration.ofNanos(System.nanoTime() - t0)).isLessThan(java.time.Duration.ofSeconds(10));
+            } finally {
+                for (Socket socket : filling) {
+                    socket.close();
+                }
+            }
+        }
+    }
+
+    @Test
     void anUnreachableServerIsNamed() throws IOException {
         int port = server.getLocalPort();
         server.close();
