@@ -2,16 +2,18 @@ package io.flowpack.acceptance;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.flowpack.comfy.graph.NodeEnvironment;
+import io.flowpack.comfy.graph.QuietNodeContext;
 import io.flowpack.comfy.node.ComfyNode;
 import io.flowpack.comfy.node.ImageBatch;
 import io.flowpack.comfy.node.InputSpec;
 import io.flowpack.comfy.node.MaskBatch;
-import io.flowpack.comfy.node.NodeContext;
 import io.flowpack.comfy.node.NodeDefinition;
 import io.flowpack.comfy.node.NodeOutput;
 import io.flowpack.comfy.node.NodeRegistry;
 import io.flowpack.comfy.nodes.BuiltInNodes;
 import io.flowpack.engine.StepRegistry;
+import io.flowpack.imaging.ImageLimits;
 import io.flowpack.model.ModelRegistry;
 import io.flowpack.model.ModelSessions;
 import org.junit.jupiter.api.AfterEach;
@@ -19,7 +21,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -102,7 +103,8 @@ class ComfyAnonymizeNodeTest {
         node.definition().required().stream().filter(spec -> spec.options().containsKey("default"))
                 .forEach(spec -> inputs.put(spec.name(), spec.options().get("default")));
         inputs.putAll(values);
-        return node.execute(inputs, new Folders());
+        return node.execute(inputs, new QuietNodeContext("acceptance", "1",
+                new NodeEnvironment(input, output, temp, ImageLimits.DEFAULT), null));
     }
 
     /** Mean absolute RGB difference over a {@code size × size} block at (x, y). */
@@ -117,44 +119,5 @@ class ComfyAnonymizeNodeTest {
             }
         }
         return sum / (size * size * 3.0);
-    }
-
-    private final class Folders implements NodeContext {
-        @Override
-        public String promptId() {
-            return "acceptance";
-        }
-
-        @Override
-        public String nodeId() {
-            return "1";
-        }
-
-        @Override
-        public Path inputDirectory() {
-            return input;
-        }
-
-        @Override
-        public Path outputDirectory() {
-            return output;
-        }
-
-        @Override
-        public Path tempDirectory() {
-            return temp;
-        }
-
-        @Override
-        public void progress(long value, long max) {
-        }
-
-        @Override
-        public void preview(BufferedImage image) {
-        }
-
-        @Override
-        public void checkInterrupted() {
-        }
     }
 }
