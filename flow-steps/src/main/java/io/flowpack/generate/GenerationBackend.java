@@ -15,4 +15,17 @@ public interface GenerationBackend {
      * @throws java.util.concurrent.CancellationException when the listener asked to stop
      */
     GenerationResult generate(GenerationRequest request, GenerationListener listener);
+
+    /**
+     * One frame of a prompt schedule, conditioned as FizzNodes does: {@code weight·enc(current) +
+     * (1 − weight)·enc(next)} for the positive and the negative prompts; the request's own prompts are not used.
+     * Backends that cannot blend prompt encodings refuse it.
+     *
+     * @throws GenerationException when this backend cannot blend
+     */
+    default GenerationResult generateFrame(GenerationRequest request, io.flowpack.schedule.FramePrompt frame,
+                                           GenerationListener listener) {
+        throw new GenerationException("the " + name() + " backend cannot blend scheduled prompts frame by frame; "
+                + "run the whole schedule as one workflow instead");
+    }
 }

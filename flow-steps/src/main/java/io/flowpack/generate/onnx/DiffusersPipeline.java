@@ -28,6 +28,7 @@ public final class DiffusersPipeline implements AutoCloseable {
     private final OnnxComponent vaeEncoder;                 // null without vae_encoder/
     private final SchedulerConfig schedulerConfig;
     private final double scalingFactor;
+    private final PromptEncodings encodings = new PromptEncodings(64);
 
     private DiffusersPipeline(DiffusersFolder folder, ClipTokenizer tokenizer, OnnxComponent textEncoder,
                               OnnxComponent unet, OnnxComponent vaeDecoder, OnnxComponent vaeEncoder,
@@ -107,6 +108,11 @@ public final class DiffusersPipeline implements AutoCloseable {
 
     public DiffusersFolder folder() {
         return folder;
+    }
+
+    /** The text encoder's results for recently used prompts (a schedule's frames reuse a few prompts). */
+    PromptEncodings encodings() {
+        return encodings;
     }
 
     ClipTokenizer tokenizer() {

@@ -5,6 +5,7 @@ import io.flowpack.generate.GenerationListener;
 import io.flowpack.generate.GenerationRequest;
 import io.flowpack.generate.GenerationResult;
 import io.flowpack.model.ModelRegistry;
+import io.flowpack.schedule.FramePrompt;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -31,7 +32,22 @@ public final class OnnxGenerationBackend implements GenerationBackend, AutoClose
     @Override
     public GenerationResult generate(GenerationRequest request, GenerationListener listener) {
         DiffusersPipeline pipeline = models.pipeline(request.model());
-        StableDiffusion.Output output = StableDiffusion.generate(pipeline, request, listener);
+        return result(request, pipeline, StableDiffusion.generate(pipeline, request, listener));
+    }
+
+    @Override
+    public GenerationResult generateFrame(GenerationRequest request, FramePrompt frame, GenerationListener listener) {
+        DiffusersPipeline pipeline = models.pipeline(request.model());
+        GenerationResult result = result(request, pipeline,
+                StableDiffusion.generate(pipeline, request, listener, Conditioning.of(pipeline, frame)));
+        Map<String, Object> details = new LinkedHashMap<>(result.details());
+        details.put("frame", frame.frame());
+        details.put("frameWeight", frame.weight());
+        return new GenerationResult(result.images(), result.model(), result.modelHash(), details);
+    }
+
+    private static GenerationResult result(GenerationRequest request, DiffusersPipeline pipeline,
+                                           StableDiffusion.Output output) {
         Map<String, Object> details = new LinkedHashMap<>(output.details());
         details.put("modelFolder", pipeline.folder().root().toString());
         details.put("componentSha256", pipeline.componentHashes());

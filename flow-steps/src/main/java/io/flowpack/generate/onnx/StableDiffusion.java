@@ -43,6 +43,18 @@ public final class StableDiffusion {
     }
 
     public static Output generate(DiffusersPipeline pipeline, GenerationRequest request, GenerationListener listener) {
+        boolean guided = request.guidance() > 1;
+        return generate(pipeline, request, listener, new Conditioning(TextEncoder.encode(pipeline, request.prompt()),
+                guided ? TextEncoder.encode(pipeline, request.negativePrompt()) : null));
+    }
+
+    /**
+     * As {@link #generate(DiffusersPipeline, GenerationRequest, GenerationListener)}, conditioned on the given hidden
+     * states instead of the request's prompts (e.g. a blended frame of a prompt schedule, {@link Conditioning#of(
+     * DiffusersPipeline, io.flowpack.schedule.FramePrompt)}); the negative one is only used with guidance &gt; 1.
+     */
+    public static Output generate(DiffusersPipeline pipeline, GenerationRequest request, GenerationListener listener,
+                                  Conditioning conditioning) {
         int h = request.height() / 8;
         int w = request.width() / 8;
         int batch = request.batch();
@@ -51,11 +63,11 @@ public final class StableDiffusion {
         NoiseScheduler scheduler = Schedulers.create(request.scheduler(), pipeline.schedulerConfig(), request.steps());
 
         boolean guided = request.guidance() > 1;
-        float[] prompt = TextEncoder.encode(pipeline, request.prompt());
+        float[] prompt = conditioning.positive();
         int tokens = pipeline.tokenizer().maxLength();
         int dim = prompt.length / tokens;
         float[] hidden = guided
-                ? repeatConcat(TextEncoder.encode(pipeline, request.negativePrompt()), prompt, batch)
+                ? repeatConcat(conditioning.negative(), prompt, batch)
                 : repeatConcat(null, prompt, batch);
         if (hidden.length != (guided ? 2 : 1) * batch * tokens * dim) {
             throw new GenerationException("text_encoder gave different sizes for the prompt and the negative prompt");

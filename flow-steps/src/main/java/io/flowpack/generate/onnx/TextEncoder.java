@@ -13,8 +13,12 @@ final class TextEncoder {
     private TextEncoder() {
     }
 
-    /** The hidden states of one prompt, {@code tokens × D} floats. */
+    /** The hidden states of one prompt, {@code tokens × D} floats (remembered for the pipeline's recent prompts). */
     static float[] encode(DiffusersPipeline pipeline, String prompt) {
+        return pipeline.encodings().computeIfAbsent(prompt, p -> run(pipeline, p));
+    }
+
+    private static float[] run(DiffusersPipeline pipeline, String prompt) {
         OnnxComponent encoder = pipeline.textEncoder();
         int[] ids = pipeline.tokenizer().encode(prompt);
         try (OnnxTensor input = Tensors.integers(encoder.inputType(INPUT), ids, 1, ids.length)) {
