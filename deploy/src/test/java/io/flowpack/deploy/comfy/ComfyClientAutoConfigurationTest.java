@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.util.unit.DataSize;
 
 import java.net.URI;
 import java.nio.file.Path;
@@ -65,6 +66,24 @@ class ComfyClientAutoConfigurationTest {
             assertThat(context.getBean(ComfyComponent.class).clients()).isSameAs(own);
         });
         runner().run(context -> assertThat(context.getBean(ComfyClients.class).servers()).isEmpty());
+    }
+
+    @Test
+    void localMeansTheOwnRunnerUnlessConfigured() {
+        ComfyRunnerProperties own = new ComfyRunnerProperties(true, "0.0.0.0", 8190, null, null, "tok",
+                DataSize.ofMegabytes(100), 10_000);
+        runner().withBean(ComfyRunnerProperties.class, () -> own).run(context -> {
+            ComfyServerSettings local = context.getBean(ComfyClients.class).settings("local");
+            assertThat(local.baseUri()).isEqualTo(URI.create("http://127.0.0.1:8190"));
+            assertThat(local.bearerToken()).isEqualTo("tok");
+        });
+        runner().withBean(ComfyRunnerProperties.class, () -> own)
+                .withPropertyValues("flowpack.comfy.servers.local.url=http://10.1.1.1:8188").run(context ->
+                        assertThat(context.getBean(ComfyClients.class).settings("local").baseUri())
+                                .isEqualTo(URI.create("http://10.1.1.1:8188")));
+        assertThat(ComfyClientAutoConfiguration.loopbackFor("::")).isEqualTo("[::1]");
+        assertThat(ComfyClientAutoConfiguration.loopbackFor("fe80::1")).isEqualTo("[fe80::1]");
+        assertThat(ComfyClientAutoConfiguration.loopbackFor("127.0.0.1")).isEqualTo("127.0.0.1");
     }
 
     @Test
