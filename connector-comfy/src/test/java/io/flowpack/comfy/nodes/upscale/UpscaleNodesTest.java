@@ -1,5 +1,7 @@
 package io.flowpack.comfy.nodes.upscale;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.flowpack.comfy.node.ImageBatch;
 import io.flowpack.comfy.node.NodeException;
 import io.flowpack.comfy.node.NodeInterruptedException;
@@ -16,6 +18,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -54,6 +58,29 @@ class UpscaleNodesTest {
         assertThat(loader.definition().input("model_name").choices())
                 .containsExactly("esrgan-slim-x2", "esrgan-slim-x3", "esrgan-slim-x4");
         assertThat(loader.definition().outputs().get(0).type()).isEqualTo("UPSCALE_MODEL");
+    }
+
+    @Test
+    void modelsInTheModelsFolderAreListedAndLoadable() throws Exception {
+        Path folder = Files.createDirectories(root.resolve("models/studio-x2"));
+        ClassLoader loader = getClass().getClassLoader();
+        try (InputStream model = loader.getResourceAsStream("flowpack/models/esrgan-slim-x2/model.onnx");
+             InputStream manifest = loader.getResourceAsStream("flowpack/models/esrgan-slim-x2/manifest.json")) {
+            Files.copy(model, folder.resolve("model.onnx"));
+            ObjectMapper json = new ObjectMapper();
+            ObjectNode tree = (ObjectNode) json.readTree(manifest);
+            tree.put("name", "studio-x2");
+            json.writeValue(folder.resolve("manifest.json").toFile(), tree);
+        }
+        UpscaleModelLoaderNode withFolder = new UpscaleModelLoaderNode(
+                ModelRegistry.of(loader, root.resolve("models")), sessions);
+
+        assertThat(withFolder.definition().input("model_name").choices())
+                .containsExactly("esrgan-slim-x2", "esrgan-slim-x3", "esrgan-slim-x4", "studio-x2");
+        UpscaleModel model = (UpscaleModel) withFolder.execute(Map.of("model_name", "studio-x2"), context)
+                .values().get(0);
+        assertThat(model.scale()).isEqualTo(2);
+        assertThat(model.name()).isEqualTo("studio-x2");
     }
 
     @Test
