@@ -222,6 +222,22 @@ class WebSocketEventsTest extends RunnerTestBase {
     }
 
     @Test
+    void reconnectingClientIsToldWhichNodeRuns() throws Exception {
+        RunnerClient.Socket first = client.socket("again");
+        String id = client.queue("again", slowPrompt(200)).json().path("prompt_id").asText();
+        JsonNode message;
+        do {
+            message = first.next();
+        } while (!type(message).equals("progress"));
+        RunnerClient.Socket second = client.socket("again");
+        assertThat(second.first.path("data").path("sid").asText()).isEqualTo("again");
+        JsonNode replay = second.next();
+        assertThat(replay.toString()).isEqualTo("{\"type\":\"executing\",\"data\":{\"node\":\"2\"}}");
+        client.post("/interrupt", Map.of());
+        assertThat(sequence(second.untilDone(id))).contains("execution_interrupted");
+    }
+
+    @Test
     void longSilentNodeKeepsTheSocketBusyWithStatus() throws Exception {
         RunnerClient.Socket socket = client.socket("patient");
         JsonNode prompt = json("""
