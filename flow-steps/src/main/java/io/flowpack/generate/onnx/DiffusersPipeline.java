@@ -72,7 +72,8 @@ public final class DiffusersPipeline implements AutoCloseable {
         try {
             textEncoder = OnnxComponent.load("text_encoder", folder.file(DiffusersFolder.TEXT_ENCODER), threads,
                     Set.of(TextEncoder.INPUT));
-            unet = OnnxComponent.load("unet", folder.file(DiffusersFolder.UNET), threads, Unet.INPUTS);
+            unet = OnnxComponent.load("unet", folder.file(DiffusersFolder.UNET), threads, Unet.INPUTS,
+                    Set.of(Unet.TIMESTEP_COND));
             decoder = OnnxComponent.load("vae_decoder", folder.file(DiffusersFolder.VAE_DECODER), threads,
                     Set.of(Vae.DECODER_INPUT));
             Path encoderFile = folder.file(DiffusersFolder.VAE_ENCODER);

@@ -40,6 +40,11 @@ final class OnnxComponent implements AutoCloseable {
      * @param inputs the inputs the pipeline feeds; a model with other inputs is refused by name
      */
     static OnnxComponent load(String name, Path file, int threads, Set<String> inputs) {
+        return load(name, file, threads, inputs, Set.of());
+    }
+
+    /** @param optional inputs the pipeline feeds when the model has them */
+    static OnnxComponent load(String name, Path file, int threads, Set<String> inputs, Set<String> optional) {
         String sha256;
         try {
             sha256 = ComponentHash.of(file);
@@ -57,7 +62,7 @@ final class OnnxComponent implements AutoCloseable {
         }
         try {
             OnnxComponent component = new OnnxComponent(name, file, session, sha256);
-            component.checkInputs(inputs);
+            component.checkInputs(inputs, optional);
             return component;
         } catch (RuntimeException e) {
             try {
@@ -69,10 +74,10 @@ final class OnnxComponent implements AutoCloseable {
         }
     }
 
-    private void checkInputs(Set<String> expected) {
+    private void checkInputs(Set<String> expected, Set<String> optional) {
         Map<String, NodeInfo> actual = inputInfo();
         for (String input : actual.keySet()) {
-            if (!expected.contains(input)) {
+            if (!expected.contains(input) && !optional.contains(input)) {
                 throw new GenerationException(name + " model " + file + " has the input '" + input
                         + "', which flowpack does not feed; it expects " + expected);
             }
@@ -99,6 +104,10 @@ final class OnnxComponent implements AutoCloseable {
 
     OrtSession session() {
         return session;
+    }
+
+    boolean hasInput(String input) {
+        return inputs.containsKey(input);
     }
 
     /** The shape the graph declares for an input ({@code -1} where free). */

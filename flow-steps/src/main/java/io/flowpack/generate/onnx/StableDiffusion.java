@@ -43,7 +43,7 @@ public final class StableDiffusion {
     }
 
     public static Output generate(DiffusersPipeline pipeline, GenerationRequest request, GenerationListener listener) {
-        boolean guided = request.guidance() > 1;
+        boolean guided = classifierFree(pipeline, request);
         return generate(pipeline, request, listener, new Conditioning(TextEncoder.encode(pipeline, request.prompt()),
                 guided ? TextEncoder.encode(pipeline, request.negativePrompt()) : null));
     }
@@ -62,7 +62,9 @@ public final class StableDiffusion {
         Unet.checkSize(pipeline.unet(), h, w);
         NoiseScheduler scheduler = Schedulers.create(request.scheduler(), pipeline.schedulerConfig(), request.steps());
 
-        boolean guided = request.guidance() > 1;
+        boolean guided = classifierFree(pipeline, request);
+        float[] embedding = pipeline.unet().hasInput(Unet.TIMESTEP_COND)
+                ? Unet.guidanceEmbedding(request.guidance() - 1, Unet.guidanceEmbeddingSize(pipeline.unet())) : null;
         float[] prompt = conditioning.positive();
         int tokens = pipeline.tokenizer().maxLength();
         int dim = prompt.length / tokens;
@@ -113,7 +115,8 @@ public final class StableDiffusion {
             if (guided) {
                 System.arraycopy(input, 0, input, latents.length, latents.length);
             }
-            float[] output = Unet.predict(pipeline.unet(), input, n, h, w, timesteps[i], hidden, tokens, dim);
+            float[] output = Unet.predict(pipeline.unet(), input, n, h, w, timesteps[i], hidden, tokens, dim,
+                    embedding);
             float[] noise = guided ? guide(output, latents.length, (float) request.guidance()) : output;
             latents = scheduler.step(noise, i, latents, random);
             listener.step(i - start + 1, total);
@@ -129,8 +132,17 @@ public final class StableDiffusion {
         details.put("steps", request.steps());
         details.put("denoisingSteps", total);
         details.put("guidanceApplied", guided);
+        details.put("guidanceEmbedding", embedding != null);
         details.put("rng", "numpy RandomState(seed) / MT19937");
         return new Output(images, latents, details);
+    }
+
+    /**
+     * Whether guidance runs the negative prompt beside the prompt: for a guidance scale above 1, unless the UNet takes
+     * the scale as an embedding ({@code timestep_cond}, LCM-distilled models), which then guides by itself.
+     */
+    static boolean classifierFree(DiffusersPipeline pipeline, GenerationRequest request) {
+        return request.guidance() > 1 && !pipeline.unet().hasInput(Unet.TIMESTEP_COND);
     }
 
     /** Classifier-free guidance over {@code [uncond, cond]} halves of {@code size} values each. */

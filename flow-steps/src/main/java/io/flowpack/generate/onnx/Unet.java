@@ -16,6 +16,8 @@ final class Unet {
     static final String TIMESTEP = "timestep";
     static final String HIDDEN = "encoder_hidden_states";
     static final String OUTPUT = "out_sample";
+    /** LCM-distilled UNets: the guidance scale as an embedding, instead of classifier-free guidance. */
+    static final String TIMESTEP_COND = "timestep_cond";
     static final Set<String> INPUTS = Set.of(SAMPLE, TIMESTEP, HIDDEN);
 
     private Unet() {
@@ -37,9 +39,10 @@ final class Unet {
     /**
      * @param sample latents of {@code n} items, C order
      * @param hidden {@code n} prompt encodings, {@code tokens × dim} each
+     * @param guidanceEmbedding for a UNet with {@value #TIMESTEP_COND}: one row, used for every item; else null
      */
     static float[] predict(OnnxComponent unet, float[] sample, int n, int h, int w, double timestep, float[] hidden,
-                           int tokens, int dim) {
+                           int tokens, int dim, float[] guidanceEmbedding) {
         long fixed = unet.inputShape(SAMPLE)[0];
         int chunk = fixed > 0 ? (int) fixed : n;
         if (n % chunk != 0) {
@@ -56,8 +59,11 @@ final class Unet {
                     : java.util.Arrays.copyOfRange(hidden, from * hiddenSize, (from + chunk) * hiddenSize);
             try (OnnxTensor s = Tensors.floats(latentChunk, chunk, 4, h, w);
                  OnnxTensor t = timestepTensor(unet, timestep, chunk);
-                 OnnxTensor e = Tensors.floats(hiddenChunk, chunk, tokens, dim)) {
-                float[] result = unet.run(Map.of(SAMPLE, s, TIMESTEP, t, HIDDEN, e), OUTPUT, new long[]{chunk, 4, h, w});
+                 OnnxTensor e = Tensors.floats(hiddenChunk, chunk, tokens, dim);
+                 OnnxTensor c = guidanceEmbedding == null ? null : rows(guidanceEmbedding, chunk)) {
+                Map<String, OnnxTensor> inputs = c == null ? Map.of(SAMPLE, s, TIMESTEP, t, HIDDEN, e)
+                        : Map.of(SAMPLE, s, TIMESTEP, t, HIDDEN, e, TIMESTEP_COND, c);
+                float[] result = unet.run(inputs, OUTPUT, new long[]{chunk, 4, h, w});
                 if (whole) {
                     return result;
                 }
@@ -65,6 +71,41 @@ final class Unet {
             }
         }
         return out;
+    }
+
+    /** {@code row} repeated for each of {@code n} items: [n, row length]. */
+    private static OnnxTensor rows(float[] row, int n) {
+        float[] all = new float[n * row.length];
+        for (int i = 0; i < n; i++) {
+            System.arraycopy(row, 0, all, i * row.length, row.length);
+        }
+        return Tensors.floats(all, n, row.length);
+    }
+
+    /**
+     * diffusers' {@code get_guidance_scale_embedding(w)} for LCM: with v = w·1000 and k = 0 … dim/2 − 1,
+     * {@code [sin(v·e^(−k·ln 10⁴/(dim/2 − 1))) …, cos(…) …]}, zero-padded to an odd {@code dim}.
+     */
+    static float[] guidanceEmbedding(double w, int dim) {
+        int half = dim / 2;
+        double step = Math.log(10000.0) / (half - 1);
+        float[] embedding = new float[dim];
+        for (int k = 0; k < half; k++) {
+            double v = w * 1000.0 * Math.exp(-k * step);
+            embedding[k] = (float) Math.sin(v);
+            embedding[half + k] = (float) Math.cos(v);
+        }
+        return embedding;
+    }
+
+    /** The embedding width a UNet's {@value #TIMESTEP_COND} input declares. */
+    static int guidanceEmbeddingSize(OnnxComponent unet) {
+        long[] shape = unet.inputShape(TIMESTEP_COND);
+        if (shape.length != 2 || shape[1] < 4) {
+            throw new GenerationException("unet input 'timestep_cond' has shape " + java.util.Arrays.toString(shape)
+                    + "; expected [batch, embedding size ≥ 4]");
+        }
+        return (int) shape[1];
     }
 
     private static OnnxTensor timestepTensor(OnnxComponent unet, double timestep, int batch) {

@@ -174,7 +174,7 @@ class StableDiffusionTest {
     @Test
     void integerIdsAndTimestepsAreFedInTheModelsTypes() throws Exception {
         Path folder = TinyDiffusersModels.write(dir.resolve("int-types"), new TinyDiffusersModels.Options(
-                6 /* int32 */, OnnxModelBuilder.INT64, false, "DDIMScheduler"));
+                6 /* int32 */, OnnxModelBuilder.INT64, false, "DDIMScheduler", false));
         try (DiffusersPipeline ints = DiffusersPipeline.load(new DiffusersFolder(folder), 1)) {
             float[] viaInts = StableDiffusion.generate(ints, request("euler", 2, 7.5, 1, 9), GenerationListener.NONE).latents();
             float[] viaFloats = StableDiffusion.generate(pipeline, request("euler", 2, 7.5, 1, 9), GenerationListener.NONE).latents();
@@ -184,6 +184,39 @@ class StableDiffusionTest {
             assertThatThrownBy(() -> StableDiffusion.generate(ints, new GenerationRequest("a", "", 1, 16, 16, 4, 7.5, 1,
                     "euler", 0.5, solid(Color.RED, 16, 16), "x"), GenerationListener.NONE))
                     .hasMessageContaining("img2img needs vae_encoder/model.onnx");
+        }
+    }
+
+    @Test
+    void lcmGuidanceEmbeddingReplacesClassifierFreeGuidance() throws Exception {
+        Path folder = TinyDiffusersModels.write(dir.resolve("lcm"), new TinyDiffusersModels.Options(
+                OnnxModelBuilder.INT64, OnnxModelBuilder.FLOAT, false, "LCMScheduler", true));
+        try (DiffusersPipeline lcm = DiffusersPipeline.load(new DiffusersFolder(folder), 1)) {
+            // one LCM step at t = 999 (trailing config, but LCM takes its own timesteps: k = 1000/50 = 20 → 999).
+            // guidance 1.5 → w = 0.5, v = w·1000 = 500, embedding (dim 4, half 2, ln 10⁴/(2−1)) =
+            // [sin 500, sin 0.05, cos 500, cos 0.05]; the tiny UNet adds its mean. No negative branch:
+            // m = 0.5·x + mean(prompt) + 0.999 + mean(embedding)
+            StableDiffusion.Output out = StableDiffusion.generate(lcm, request("auto", 1, 1.5, 1, 4),
+                    GenerationListener.NONE);
+            assertThat(out.details()).containsEntry("scheduler", "lcm").containsEntry("guidanceApplied", false)
+                    .containsEntry("guidanceEmbedding", true);
+            double embeddingMean = (Math.sin(500) + Math.sin(0.05) + Math.cos(500) + Math.cos(0.05)) / 4;
+            double promptMean = 2985.0 / 77 * 0.025;
+            // LCM, last step: x' = c_out·x₀ + c_skip·x with x₀ = (x − √(1−ᾱ)·m)/√ᾱ, scaled t = 9990
+            double alpha = 1;
+            for (int i = 0; i <= 999; i++) {
+                double beta = Math.sqrt(0.00085) + (Math.sqrt(0.012) - Math.sqrt(0.00085)) * i / 999;
+                alpha *= 1 - beta * beta;
+            }
+            double cSkip = 0.25 / (9990.0 * 9990.0 + 0.25);
+            double cOut = 9990.0 / Math.sqrt(9990.0 * 9990.0 + 0.25);
+            float[] noise = new NumpyRandom(4).randn(24);
+            for (int i = 0; i < 24; i++) {
+                double x = noise[i];                                   // init σ 1
+                double m = 0.5 * x + promptMean + 0.999 + embeddingMean;
+                double x0 = (x - Math.sqrt(1 - alpha) * m) / Math.sqrt(alpha);
+                assertThat((double) out.latents()[i]).isCloseTo(cOut * x0 + cSkip * x, within(1e-2));
+            }
         }
     }
 

@@ -25,10 +25,15 @@ public final class TinyDiffusersModels {
     public static final int HIDDEN = 4;
     private static final int OPSET = 13;
 
-    /** Element types of the token ids and the timestep ({@link OnnxModelBuilder#INT64}, {@code FLOAT}, or 6 = int32). */
-    public record Options(int idsType, int timestepType, boolean vaeEncoder, String schedulerClass) {
+    /**
+     * Element types of the token ids and the timestep ({@link OnnxModelBuilder#INT64}, {@code FLOAT}, or 6 = int32),
+     * whether there is a VAE encoder, the scheduler class, and whether the UNet takes an LCM guidance embedding
+     * ({@code timestep_cond} [batch, 4], whose mean is added to the output).
+     */
+    public record Options(int idsType, int timestepType, boolean vaeEncoder, String schedulerClass,
+                          boolean guidanceEmbedding) {
         public static final Options DEFAULT = new Options(OnnxModelBuilder.INT64, OnnxModelBuilder.FLOAT, true,
-                "EulerDiscreteScheduler");
+                "EulerDiscreteScheduler", false);
     }
 
     private TinyDiffusersModels() {
@@ -49,7 +54,8 @@ public final class TinyDiffusersModels {
             }
         }
         write(folder, DiffusersFolder.TEXT_ENCODER, textEncoder(options.idsType()));
-        write(folder, DiffusersFolder.UNET, unet(options.timestepType()));
+        write(folder, DiffusersFolder.UNET, options.guidanceEmbedding() ? lcmUnet(options.timestepType())
+                : unet(options.timestepType()));
         write(folder, DiffusersFolder.VAE_DECODER, vaeDecoder());
         if (options.vaeEncoder()) {
             write(folder, DiffusersFolder.VAE_ENCODER, vaeEncoder());
@@ -103,6 +109,34 @@ public final class TinyDiffusersModels {
                 .node("Mul", List.of("t", "milli"), List.of("tScaled"))
                 .node("Reshape", List.of("tScaled", "column"), List.of("tColumn"))
                 .node("Add", List.of("guided", "tColumn"), List.of("out_sample"))
+                .output("out_sample", OnnxModelBuilder.FLOAT, List.of("batch", 4, "height", "width"))
+                .toBytes();
+    }
+
+    /** The UNet plus {@code timestep_cond} [batch, 4]: out_sample gains the row mean of the embedding. */
+    static byte[] lcmUnet(int timestepType) {
+        return new OnnxModelBuilder("unet", OPSET)
+                .input("sample", OnnxModelBuilder.FLOAT, List.of("batch", 4, "height", "width"))
+                .input("timestep", timestepType, List.of("steps"))
+                .input("encoder_hidden_states", OnnxModelBuilder.FLOAT, List.of("batch", 77, HIDDEN))
+                .input("timestep_cond", OnnxModelBuilder.FLOAT, List.of("batch", 4))
+                .initializer("half", new float[]{0.5f})
+                .initializer("milli", new float[]{0.001f})
+                .initializerInt64("axis3", new long[]{3}, 1)
+                .initializerInt64("column", new long[]{-1, 1, 1, 1}, 4)
+                .node("ReduceMean", List.of("encoder_hidden_states"), List.of("mean3"),
+                        Map.of("axes", new long[]{1, 2}, "keepdims", 1))
+                .node("Unsqueeze", List.of("mean3", "axis3"), List.of("mean"))
+                .node("Mul", List.of("sample", "half"), List.of("halved"))
+                .node("Add", List.of("halved", "mean"), List.of("guided"))
+                .node("Cast", List.of("timestep"), List.of("t"), Map.of("to", OnnxModelBuilder.FLOAT))
+                .node("Mul", List.of("t", "milli"), List.of("tScaled"))
+                .node("Reshape", List.of("tScaled", "column"), List.of("tColumn"))
+                .node("Add", List.of("guided", "tColumn"), List.of("timed"))
+                .node("ReduceMean", List.of("timestep_cond"), List.of("condMean"), Map.of("axes", new long[]{1},
+                        "keepdims", 1))
+                .node("Reshape", List.of("condMean", "column"), List.of("condColumn"))
+                .node("Add", List.of("timed", "condColumn"), List.of("out_sample"))
                 .output("out_sample", OnnxModelBuilder.FLOAT, List.of("batch", 4, "height", "width"))
                 .toBytes();
     }
