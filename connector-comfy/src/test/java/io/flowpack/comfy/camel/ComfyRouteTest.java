@@ -171,6 +171,14 @@ class ComfyRouteTest {
     }
 
     @Test
+    void quotedTitlesAndSpacesSurviveTheUri() {
+        ComfyEndpoint endpoint = camel.getEndpoint(
+                "comfy:upscale?server=local&%22model%22.model_name=esrgan-slim-x4&save.filename_prefix=a%20b", ComfyEndpoint.class);
+        assertThat(endpoint.getWorkflowParameters())
+                .containsEntry("\"model\".model_name", "esrgan-slim-x4").containsEntry("save.filename_prefix", "a b");
+    }
+
+    @Test
     void wrongRoutesFailAtStartWithAPreciseMessage() {
         assertThatThrownBy(() -> camel.getEndpoint("comfy:upscale?server=studio"))
                 .hasRootCauseMessage("unknown ComfyUI server 'studio'; configured: local (or give an http:// URL)");
