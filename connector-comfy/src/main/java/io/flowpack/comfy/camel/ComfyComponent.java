@@ -13,7 +13,6 @@ import org.apache.camel.support.DefaultComponent;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -32,6 +31,7 @@ public class ComfyComponent extends DefaultComponent {
     private TemplateFolder templates;
     private BlobStore blobs;
     private boolean ownsClients;
+    private boolean templatesSet;
 
     public ComfyComponent() {
     }
@@ -68,17 +68,20 @@ public class ComfyComponent extends DefaultComponent {
         super.doShutdown();
     }
 
+    /** The servers; without any given, those of the system properties {@code flowpack.comfy.servers.<name>.url}. */
     public synchronized ComfyClients clients() {
         if (clients == null) {
-            clients = new ComfyClients(List.of());
+            clients = ComfyClients.fromProperties(System.getProperties());
             ownsClients = true;
         }
         return clients;
     }
 
+    /** The templates; without a folder given, {@code templatesDir} or the system property {@code flowpack.comfy.templates-dir}. */
     public synchronized TemplateFolder templates() {
         if (templates == null) {
-            templates = new TemplateFolder(Path.of(templatesDir));
+            String dir = templatesSet ? templatesDir : System.getProperty("flowpack.comfy.templates-dir", templatesDir);
+            templates = new TemplateFolder(Path.of(dir));
         }
         return templates;
     }
@@ -96,5 +99,6 @@ public class ComfyComponent extends DefaultComponent {
 
     public void setTemplatesDir(String templatesDir) {
         this.templatesDir = templatesDir;
+        this.templatesSet = true;
     }
 }

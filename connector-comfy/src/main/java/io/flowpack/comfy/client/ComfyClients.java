@@ -3,6 +3,8 @@ package io.flowpack.comfy.client;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -18,6 +20,23 @@ public final class ComfyClients implements AutoCloseable {
         Map<String, ComfyServerSettings> byName = new LinkedHashMap<>();
         servers.forEach(s -> byName.put(s.name(), s));
         this.servers = Map.copyOf(byName);
+    }
+
+    /**
+     * Servers from properties named as in the deploy application, {@code flowpack.comfy.servers.<name>.url} and
+     * {@code ….token} (for a plain Camel context, e.g. the command line with {@code -D} options).
+     */
+    public static ComfyClients fromProperties(Properties properties) {
+        Map<String, ComfyServerSettings> servers = new TreeMap<>();
+        String prefix = "flowpack.comfy.servers.";
+        for (String key : properties.stringPropertyNames()) {
+            if (key.startsWith(prefix) && key.endsWith(".url")) {
+                String name = key.substring(prefix.length(), key.length() - ".url".length());
+                servers.put(name, ComfyServerSettings.of(name, properties.getProperty(key).trim())
+                        .withBearerToken(properties.getProperty(prefix + name + ".token")));
+            }
+        }
+        return new ComfyClients(servers.values());
     }
 
     /** The settings of a server by name (or URL), failing with the configured names when unknown. */

@@ -179,6 +179,28 @@ class ComfyRouteTest {
     }
 
     @Test
+    void withoutSpringTheComponentIsFoundAndConfiguredBySystemProperties() throws Exception {
+        System.setProperty("flowpack.comfy.servers.sys.url", runner.url());
+        System.setProperty("flowpack.comfy.templates-dir", dir.resolve("templates").toString());
+        try (CamelContext plain = new DefaultCamelContext()) {
+            FlowCamel.install(plain, flow);
+            plain.addRoutes(new RouteBuilder() {
+                @Override
+                public void configure() {
+                    from("direct:plain").to("comfy:upscale?server=sys");
+                }
+            });
+            plain.start();
+            Document result = plain.createProducerTemplate().requestBody("direct:plain",
+                    document("p.png", RunnerFixture.gradientPng(12, 12)), Document.class);
+            assertThat(image(result.baseParts().get(0)).getWidth()).isEqualTo(24);
+        } finally {
+            System.clearProperty("flowpack.comfy.servers.sys.url");
+            System.clearProperty("flowpack.comfy.templates-dir");
+        }
+    }
+
+    @Test
     void wrongRoutesFailAtStartWithAPreciseMessage() {
         assertThatThrownBy(() -> camel.getEndpoint("comfy:upscale?server=studio"))
                 .hasRootCauseMessage("unknown ComfyUI server 'studio'; configured: local (or give an http:// URL)");

@@ -35,6 +35,20 @@ class ComfyServerSettingsTest {
     }
 
     @Test
+    void serversFromProperties() {
+        java.util.Properties properties = new java.util.Properties();
+        properties.setProperty("flowpack.comfy.servers.studio.url", "http://10.0.0.5:8188 ");
+        properties.setProperty("flowpack.comfy.servers.studio.token", "t");
+        properties.setProperty("flowpack.comfy.servers.local.url", "http://127.0.0.1:8188");
+        properties.setProperty("flowpack.comfy.templates-dir", "x");
+        try (ComfyClients clients = ComfyClients.fromProperties(properties)) {
+            assertThat(clients.servers()).extracting(ComfyServerSettings::name).containsExactlyInAnyOrder("local", "studio");
+            assertThat(clients.settings("studio").bearerToken()).isEqualTo("t");
+            assertThat(clients.settings("studio").baseUri()).isEqualTo(URI.create("http://10.0.0.5:8188"));
+        }
+    }
+
+    @Test
     void serversByNameOrUrl() {
         try (ComfyClients clients = new ComfyClients(List.of(ComfyServerSettings.of("local", "http://127.0.0.1:8188")))) {
             assertThat(clients.client("local")).isSameAs(clients.client("local"));
