@@ -25,18 +25,22 @@ echo "java: $(java -version 2>&1 | head -1); $(ffmpeg -version | head -1); cores
 "${JAVA[@]}" io.flowpack.bench.morph.MorphSpeedBenchmark keyframes "$WORK/keyframes" $PHOTOS
 "${JAVA[@]}" io.flowpack.bench.morph.MorphSpeedBenchmark run "$WORK/keyframes" "$WORK/out" "$RUNS" flow 2>/dev/null
 "${JAVA[@]}" io.flowpack.bench.morph.MorphSpeedBenchmark run "$WORK/keyframes" "$WORK/out" "$RUNS" crossfade 2>/dev/null
-times=()
+# minterpolate holds back the frames after the last keyframe: a copy of the last keyframe after it lets it reach 210
+cp "$WORK/keyframes/k7.png" "$WORK/keyframes/k8.png"
+walls=(); cpus=()
 for run in $(seq 1 "$RUNS"); do
-    start=$(date +%s.%N)
-    ffmpeg -hide_banner -loglevel error -y -framerate 8/35 -start_number 1 -i "$WORK/keyframes/k%d.png" \
-        -vf "minterpolate=fps=8:mi_mode=mci:scd=none" -frames:v 210 -pix_fmt yuv420p "$WORK/out/minterpolate.mp4"
-    times+=("$(awk -v s="$start" -v e="$(date +%s.%N)" 'BEGIN { printf "%.2f", e - s }')")
+    /usr/bin/time -f "%e %U %S" -o "$WORK/time.txt" ffmpeg -hide_banner -loglevel error -y -framerate 8/35 \
+        -start_number 1 -i "$WORK/keyframes/k%d.png" -vf "minterpolate=fps=8:mi_mode=mci:scd=none" -frames:v 210 \
+        -pix_fmt yuv420p "$WORK/out/minterpolate.mp4"
+    walls+=("$(awk '{ printf "%.2f", $1 }' "$WORK/time.txt")")
+    cpus+=("$(awk '{ printf "%.2f", $2 + $3 }' "$WORK/time.txt")")
 done
-median=$(printf '%s\n' "${times[@]}" | sort -n | sed -n "$(( (RUNS + 1) / 2 ))p")
+rm "$WORK/keyframes/k8.png"
+median() { printf '%s\n' "$@" | sort -n | sed -n "$(( ($# + 1) / 2 ))p"; }
 frames=$(ffprobe -v error -count_frames -select_streams v:0 -show_entries stream=nb_read_frames -of csv=p=0 \
     "$WORK/out/minterpolate.mp4")
-echo "ffmpeg minterpolate mci + libx264: median ${median} s of $RUNS runs (${times[*]}), $frames frames, \
-$(stat -c %s "$WORK/out/minterpolate.mp4") bytes"
+echo "ffmpeg minterpolate mci + libx264: wall median $(median "${walls[@]}") s of $RUNS runs (${walls[*]}), \
+CPU median $(median "${cpus[@]}") s, $frames frames, $(stat -c %s "$WORK/out/minterpolate.mp4") bytes"
 echo "== H.264 encoder choice =="
 java -Xmx2g -Djava.awt.headless=true -cp "$CP" io.flowpack.bench.morph.EncoderBenchmark "$WORK/keyframes" \
     "$WORK/encoders" 2>/dev/null

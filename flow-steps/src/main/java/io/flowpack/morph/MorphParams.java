@@ -28,6 +28,9 @@ public record MorphParams(
         @Param(description = "Frame number of each keyframe, comma-separated and increasing (e.g. 0,30,60); "
                 + "empty spreads them evenly")
         String keyframeFrames,
+        @Param(description = "A prompt schedule in FizzNodes BatchPromptSchedule syntax (\"0\": \"apples\", "
+                + "\"30\": \"oranges\", …): its keyframes place the images, its weights blend them")
+        String schedule,
         @Param(description = "For method flow: prefer the keyframe that sees a pixel where the other one hides it "
                 + "(forward-backward flow check); off blends both everywhere", defaultValue = "true")
         boolean occlusion) {

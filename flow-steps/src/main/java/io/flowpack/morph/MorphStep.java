@@ -34,9 +34,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * {@code flow:morph?fps=8&frames=210}: the document's image parts, in name order, are the keyframes of one video
  * part. Keyframes are spread evenly over the frames (the first at frame 0, the last at the end) or placed by
- * {@code keyframeFrames}; each is brought to the frame size by cover-and-crop. The frames in between come from the
- * chosen {@link MorphMethod}; frames are rendered on all cores and streamed to the encoder in order
- * ({@link MorphRenderer}). One keyframe makes a still video of {@code frames} frames.
+ * {@code keyframeFrames} or a prompt {@code schedule} ({@link ScheduleTimeline}); each is brought to the frame size
+ * by cover-and-crop. The frames in between come from the chosen {@link MorphMethod}; frames are rendered on all
+ * cores and streamed to the encoder in order ({@link MorphRenderer}). One keyframe makes a still video of
+ * {@code frames} frames.
  *
  * <p>From the command line all input files form one document ({@link StepDescriptor#oneDocument()}), so
  * {@code flowpack run morph keyframes/*.jpg --param frames=210 --out out/} writes one video.
@@ -130,8 +131,14 @@ public final class MorphStep implements Step {
             return MorphTimeline.even(1, params.frames());
         }
         String at = params.keyframeFrames();
-        return at == null || at.isBlank() ? MorphTimeline.even(keyframes, params.frames())
-                : MorphTimeline.parse(at, keyframes, params.frames());
+        boolean placed = at != null && !at.isBlank();
+        if (params.schedule() != null && !params.schedule().isBlank()) {
+            if (placed) {
+                throw new IllegalArgumentException("give keyframeFrames or schedule, not both");
+            }
+            return ScheduleTimeline.of(params.schedule(), params.frames(), keyframes);
+        }
+        return placed ? MorphTimeline.parse(at, keyframes, params.frames()) : MorphTimeline.even(keyframes, params.frames());
     }
 
     private Interpolator interpolator(MorphParams params) throws StepException {

@@ -175,6 +175,20 @@ class MorphStepTest {
     }
 
     @Test
+    void aPromptSchedulePlacesTheKeyframes() throws Exception {
+        Document doc = keyframes("travel", 3, 64, 48);
+        engine.run(doc, new MorphStep(), Map.of("frames", 12, "schedule", "\"0\": \"apples\", \"4\": \"pears\",\n"
+                + "\"9\": \"plums\","), RunOptions.DEFAULT);
+        assertThat(doc.audit().get(0).details()).containsEntry("keyframes",
+                List.of("travel-0.png @ 0", "travel-1.png @ 4", "travel-2.png @ 9"));
+
+        Document both = keyframes("both", 3, 64, 48);
+        assertThatThrownBy(() -> engine.run(both, new MorphStep(), Map.of("frames", 12, "keyframeFrames", "0,4,9",
+                "schedule", "\"0\": \"a\", \"4\": \"b\", \"9\": \"c\""), RunOptions.DEFAULT))
+                .isInstanceOf(StepException.class).hasMessageContaining("not both");
+    }
+
+    @Test
     void zeroFramesAndHugeSizesAreRefusedBeforeAnyWork() throws Exception {
         Document doc = keyframes("limits", 2, 64, 48);
         assertThatThrownBy(() -> engine.run(doc, new MorphStep(), Map.of("frames", 0), RunOptions.DEFAULT))

@@ -25,7 +25,7 @@ import java.util.stream.Stream;
 /**
  * H.264 encoder choice: the 210 frames of the speed benchmark's morph (640×360, 8 fps), rendered once into memory,
  * then encoded by FFmpeg's OpenH264 (through bytedeco, at several qualities) and by jcodec 0.2.5's pure-Java
- * encoder; for each: encoding seconds (median of 3), file size, and the mean luma PSNR of the decoded frames against
+ * encoder; for each: encoding wall and CPU seconds (medians of 3), file size, and the mean luma PSNR of the decoded frames against
  * the frames encoded (decoded by FFmpeg for both).
  *
  * <p>{@code java -Xmx2g … EncoderBenchmark <keyframes-dir> <out-dir>}
@@ -42,14 +42,15 @@ public final class EncoderBenchmark {
         int w = MorphSpeedBenchmark.WIDTH;
         int h = MorphSpeedBenchmark.HEIGHT;
         System.out.printf(Locale.ROOT, "%d frames %d×%d @ %d fps%n", frames.size(), w, h, MorphSpeedBenchmark.FPS);
-        System.out.printf(Locale.ROOT, "%-34s %10s %12s %12s%n", "encoder", "seconds", "bytes", "luma PSNR");
+        System.out.printf(Locale.ROOT, "%-34s %10s %10s %12s %12s%n", "encoder", "wall s", "CPU s", "bytes",
+                "luma PSNR");
         for (float quality : new float[]{0.6f, 0.75f, 0.9f}) {
             Path file = out.resolve("openh264-q" + quality + ".mp4");
-            double seconds = median(() -> ffmpeg(frames, file, quality));
+            double[] seconds = median(() -> ffmpeg(frames, file, quality));
             report("FFmpeg OpenH264 quality=" + quality, seconds, file, frames);
         }
         Path jcodec = out.resolve("jcodec.mp4");
-        double seconds = median(() -> jcodec(frames, jcodec));
+        double[] seconds = median(() -> jcodec(frames, jcodec));
         report("jcodec 0.2.5 (AWTSequenceEncoder)", seconds, jcodec, frames);
     }
 
@@ -57,15 +58,22 @@ public final class EncoderBenchmark {
         void run() throws Exception;
     }
 
-    private static double median(Encoding encoding) throws Exception {
+    /** Median wall and process CPU seconds of 3 runs. */
+    private static double[] median(Encoding encoding) throws Exception {
+        com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean)
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean();
         double[] times = new double[3];
+        double[] cpu = new double[3];
         for (int i = 0; i < times.length; i++) {
             long start = System.nanoTime();
+            long cpuStart = os.getProcessCpuTime();
             encoding.run();
             times[i] = (System.nanoTime() - start) / 1e9;
+            cpu[i] = (os.getProcessCpuTime() - cpuStart) / 1e9;
         }
         java.util.Arrays.sort(times);
-        return times[1];
+        java.util.Arrays.sort(cpu);
+        return new double[]{times[1], cpu[1]};
     }
 
     private static void ffmpeg(List<int[]> frames, Path file, float quality) throws Exception {
@@ -90,9 +98,9 @@ public final class EncoderBenchmark {
         encoder.finish();
     }
 
-    private static void report(String name, double seconds, Path file, List<int[]> frames) throws Exception {
-        System.out.printf(Locale.ROOT, "%-34s %10.2f %12d %9.2f dB%n", name, seconds, Files.size(file),
-                meanLumaPsnr(file, frames));
+    private static void report(String name, double[] seconds, Path file, List<int[]> frames) throws Exception {
+        System.out.printf(Locale.ROOT, "%-34s %10.2f %10.2f %12d %9.2f dB%n", name, seconds[0], seconds[1],
+                Files.size(file), meanLumaPsnr(file, frames));
     }
 
     private static double meanLumaPsnr(Path file, List<int[]> frames) throws Exception {
