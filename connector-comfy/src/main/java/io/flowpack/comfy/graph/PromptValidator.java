@@ -10,7 +10,6 @@ import io.flowpack.comfy.node.NodeRegistry;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -26,6 +25,9 @@ import java.util.stream.Collectors;
  * passed.
  */
 public final class PromptValidator {
+
+    /** Most nodes in one prompt (editor workflows have hundreds; the error report is quadratic in the worst case). */
+    public static final int MAX_NODES = 20_000;
 
     private final NodeRegistry registry;
     private final NodeEnvironment environment;
@@ -46,6 +48,10 @@ public final class PromptValidator {
         if (prompt == null || !prompt.isObject()) {
             return ValidationResult.refused(new ValidationIssue("invalid_prompt",
                     "Cannot execute because the prompt is not a JSON object of nodes.", "", Map.of()));
+        }
+        if (prompt.size() > MAX_NODES) {
+            return ValidationResult.refused(new ValidationIssue("invalid_prompt",
+                    "Cannot execute a prompt of more than " + MAX_NODES + " nodes.", prompt.size() + " nodes", Map.of()));
         }
         Map<String, ComfyNode> nodes = new LinkedHashMap<>();
         Map<String, NodeDefinition> definitions = new LinkedHashMap<>();
@@ -121,9 +127,8 @@ public final class PromptValidator {
                     good.add(output);
                     continue;
                 }
-                Set<String> ancestors = new LinkedHashSet<>(GraphOrder.of(List.of(output), this::sources).order());
-                for (String id : graph.order()) {
-                    if (ancestors.contains(id) && !issues.get(id).isEmpty()) {
+                for (String id : GraphOrder.of(List.of(output), this::sources).order()) { // sources first
+                    if (!issues.get(id).isEmpty()) {
                         dependents.computeIfAbsent(id, k -> new ArrayList<>()).add(output);
                     }
                 }
