@@ -137,6 +137,14 @@ public final class PromptSchedule {
                 cur[1].render(variables, frame), nxt[1].render(variables, frame), weight[frame]);
     }
 
+    /** The share of the current keyframe's prompt at a frame (as {@link #frame} gives it, without the prompts). */
+    public double weight(int frame) {
+        if (frame < 0 || frame >= settings.maxFrames()) {
+            throw new IndexOutOfBoundsException("frame " + frame + " is outside 0.." + (settings.maxFrames() - 1));
+        }
+        return weight[frame];
+    }
+
     /** Every frame in order. */
     public List<FramePrompt> frames() {
         List<FramePrompt> all = new ArrayList<>(settings.maxFrames());
