@@ -8,9 +8,11 @@ import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import ai.onnxruntime.TensorInfo;
 import io.flowpack.generate.GenerationException;
+import io.flowpack.model.tfjs.HalfFloat;
 
 import java.io.IOException;
 import java.nio.FloatBuffer;
+import java.nio.ShortBuffer;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Map;
@@ -87,10 +89,6 @@ final class OnnxComponent implements AutoCloseable {
                 throw new GenerationException(name + " model " + file + " has no input '" + input + "'; its inputs: "
                         + actual.keySet() + " (is this a diffusers ONNX export?)");
             }
-            if (tensor(input).type == OnnxJavaType.FLOAT16) {
-                throw new GenerationException(name + " model " + file + " takes float16 '" + input
-                        + "'; flowpack runs float32 exports (optimum-cli export onnx without --fp16)");
-            }
         }
     }
 
@@ -108,6 +106,11 @@ final class OnnxComponent implements AutoCloseable {
 
     boolean hasInput(String input) {
         return inputs.containsKey(input);
+    }
+
+    /** Floats for a float input, in its element type (float32 or float16). */
+    OnnxTensor floatInput(String input, float[] data, long... shape) {
+        return Tensors.floats(inputType(input), data, shape);
     }
 
     /** The shape the graph declares for an input ({@code -1} where free). */
@@ -128,8 +131,17 @@ final class OnnxComponent implements AutoCloseable {
                 throw new GenerationException(name + " returned a tensor of shape " + Arrays.toString(shape)
                         + ", expected " + Arrays.toString(expectedShape));
             }
+            if (tensor.getInfo().type == OnnxJavaType.FLOAT16) {
+                ShortBuffer halves = tensor.getShortBuffer();
+                float[] values = new float[halves.remaining()];
+                for (int i = 0; i < values.length; i++) {
+                    values[i] = HalfFloat.toFloat(halves.get(i) & 0xFFFF);
+                }
+                return values;
+            }
             if (tensor.getInfo().type != OnnxJavaType.FLOAT) {
-                throw new GenerationException(name + " returned " + tensor.getInfo().type + "; float32 is needed");
+                throw new GenerationException(name + " returned " + tensor.getInfo().type
+                        + "; float32 or float16 is needed");
             }
             FloatBuffer buffer = tensor.getFloatBuffer();
             float[] values = new float[buffer.remaining()];

@@ -5,16 +5,34 @@ import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import io.flowpack.generate.GenerationException;
+import io.flowpack.model.tfjs.HalfFloat;
 
 import java.nio.DoubleBuffer;
 import java.nio.FloatBuffer;
 import java.nio.IntBuffer;
 import java.nio.LongBuffer;
+import java.nio.ShortBuffer;
 
 /** Creates input tensors of the element type a model declares. */
 final class Tensors {
 
     private Tensors() {
+    }
+
+    /** Floats as the model's float type: float32, or float16 (rounded to nearest even). */
+    static OnnxTensor floats(OnnxJavaType type, float[] data, long... shape) {
+        if (type == OnnxJavaType.FLOAT16) {
+            try {
+                return OnnxTensor.createTensor(OrtEnvironment.getEnvironment(), ShortBuffer.wrap(HalfFloat.encode(data)),
+                        shape, OnnxJavaType.FLOAT16);
+            } catch (OrtException e) {
+                throw new GenerationException("cannot create a tensor: " + e.getMessage(), e);
+            }
+        }
+        if (type != OnnxJavaType.FLOAT) {
+            throw new GenerationException("a float32 or float16 input is needed, the model takes " + type);
+        }
+        return floats(data, shape);
     }
 
     static OnnxTensor floats(float[] data, long... shape) {
@@ -50,6 +68,11 @@ final class Tensors {
         try {
             OrtEnvironment env = OrtEnvironment.getEnvironment();
             switch (type) {
+                case FLOAT16 -> {
+                    float[] v = new float[count];
+                    java.util.Arrays.fill(v, (float) value);
+                    return floats(OnnxJavaType.FLOAT16, v, shape);
+                }
                 case FLOAT -> {
                     float[] v = new float[count];
                     java.util.Arrays.fill(v, (float) value);

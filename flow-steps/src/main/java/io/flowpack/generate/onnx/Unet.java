@@ -57,10 +57,10 @@ final class Unet {
                     : java.util.Arrays.copyOfRange(sample, from * latentSize, (from + chunk) * latentSize);
             float[] hiddenChunk = whole ? hidden
                     : java.util.Arrays.copyOfRange(hidden, from * hiddenSize, (from + chunk) * hiddenSize);
-            try (OnnxTensor s = Tensors.floats(latentChunk, chunk, 4, h, w);
+            try (OnnxTensor s = unet.floatInput(SAMPLE, latentChunk, chunk, 4, h, w);
                  OnnxTensor t = timestepTensor(unet, timestep, chunk);
-                 OnnxTensor e = Tensors.floats(hiddenChunk, chunk, tokens, dim);
-                 OnnxTensor c = guidanceEmbedding == null ? null : rows(guidanceEmbedding, chunk)) {
+                 OnnxTensor e = unet.floatInput(HIDDEN, hiddenChunk, chunk, tokens, dim);
+                 OnnxTensor c = guidanceEmbedding == null ? null : rows(unet, guidanceEmbedding, chunk)) {
                 Map<String, OnnxTensor> inputs = c == null ? Map.of(SAMPLE, s, TIMESTEP, t, HIDDEN, e)
                         : Map.of(SAMPLE, s, TIMESTEP, t, HIDDEN, e, TIMESTEP_COND, c);
                 float[] result = unet.run(inputs, OUTPUT, new long[]{chunk, 4, h, w});
@@ -74,12 +74,12 @@ final class Unet {
     }
 
     /** {@code row} repeated for each of {@code n} items: [n, row length]. */
-    private static OnnxTensor rows(float[] row, int n) {
+    private static OnnxTensor rows(OnnxComponent unet, float[] row, int n) {
         float[] all = new float[n * row.length];
         for (int i = 0; i < n; i++) {
             System.arraycopy(row, 0, all, i * row.length, row.length);
         }
-        return Tensors.floats(all, n, row.length);
+        return unet.floatInput(TIMESTEP_COND, all, n, row.length);
     }
 
     /**

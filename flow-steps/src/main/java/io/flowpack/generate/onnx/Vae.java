@@ -29,7 +29,7 @@ final class Vae {
         }
         int height = h * 8;
         int width = w * 8;
-        try (OnnxTensor input = Tensors.floats(scaled, 1, 4, h, w)) {
+        try (OnnxTensor input = pipeline.vaeDecoder().floatInput(DECODER_INPUT, scaled, 1, 4, h, w)) {
             float[] rgb = pipeline.vaeDecoder().run(Map.of(DECODER_INPUT, input), DECODER_OUTPUT,
                     new long[]{1, 3, height, width});
             return toImage(rgb, width, height);
@@ -39,7 +39,7 @@ final class Vae {
     static float[] encode(DiffusersPipeline pipeline, BufferedImage image, int h, int w) {
         OnnxComponent encoder = pipeline.vaeEncoder().orElseThrow(() -> new GenerationException(
                 "img2img needs " + DiffusersFolder.VAE_ENCODER + " in " + pipeline.folder().root()));
-        try (OnnxTensor input = Tensors.floats(toTensor(image), 1, 3, h * 8L, w * 8L)) {
+        try (OnnxTensor input = encoder.floatInput(ENCODER_INPUT, toTensor(image), 1, 3, h * 8L, w * 8L)) {
             float[] latents = encoder.run(Map.of(ENCODER_INPUT, input), ENCODER_OUTPUT, null);
             int size = 4 * h * w;
             if (latents.length != size && latents.length != 2 * size) {

@@ -174,7 +174,7 @@ class StableDiffusionTest {
     @Test
     void integerIdsAndTimestepsAreFedInTheModelsTypes() throws Exception {
         Path folder = TinyDiffusersModels.write(dir.resolve("int-types"), new TinyDiffusersModels.Options(
-                6 /* int32 */, OnnxModelBuilder.INT64, false, "DDIMScheduler", false));
+                6 /* int32 */, OnnxModelBuilder.INT64, false, "DDIMScheduler", false, OnnxModelBuilder.FLOAT));
         try (DiffusersPipeline ints = DiffusersPipeline.load(new DiffusersFolder(folder), 1)) {
             float[] viaInts = StableDiffusion.generate(ints, request("euler", 2, 7.5, 1, 9), GenerationListener.NONE).latents();
             float[] viaFloats = StableDiffusion.generate(pipeline, request("euler", 2, 7.5, 1, 9), GenerationListener.NONE).latents();
@@ -190,7 +190,7 @@ class StableDiffusionTest {
     @Test
     void lcmGuidanceEmbeddingReplacesClassifierFreeGuidance() throws Exception {
         Path folder = TinyDiffusersModels.write(dir.resolve("lcm"), new TinyDiffusersModels.Options(
-                OnnxModelBuilder.INT64, OnnxModelBuilder.FLOAT, false, "LCMScheduler", true));
+                OnnxModelBuilder.INT64, OnnxModelBuilder.FLOAT, false, "LCMScheduler", true, OnnxModelBuilder.FLOAT));
         try (DiffusersPipeline lcm = DiffusersPipeline.load(new DiffusersFolder(folder), 1)) {
             // one LCM step at t = 999 (trailing config, but LCM takes its own timesteps: k = 1000/50 = 20 → 999).
             // guidance 1.5 → w = 0.5, v = w·1000 = 500, embedding (dim 4, half 2, ln 10⁴/(2−1)) =
@@ -217,6 +217,25 @@ class StableDiffusionTest {
                 double x0 = (x - Math.sqrt(1 - alpha) * m) / Math.sqrt(alpha);
                 assertThat((double) out.latents()[i]).isCloseTo(cOut * x0 + cSkip * x, within(1e-2));
             }
+        }
+    }
+
+    @Test
+    void halfPrecisionModelsGiveTheFloatResultsRounded() throws Exception {
+        Path folder = TinyDiffusersModels.write(dir.resolve("fp16"), new TinyDiffusersModels.Options(
+                OnnxModelBuilder.INT64, OnnxModelBuilder.FLOAT16, true, "EulerDiscreteScheduler", false,
+                OnnxModelBuilder.FLOAT16));
+        try (DiffusersPipeline half = DiffusersPipeline.load(new DiffusersFolder(folder), 1)) {
+            GenerationRequest request = request("euler", 3, 7.5, 1, 21);
+            float[] viaHalf = StableDiffusion.generate(half, request, GenerationListener.NONE).latents();
+            float[] viaFloat = StableDiffusion.generate(pipeline, request, GenerationListener.NONE).latents();
+            for (int i = 0; i < viaHalf.length; i++) {
+                // float16 keeps 11 significant bits: a relative error of about 5e-4 per rounding, a few roundings
+                assertThat(viaHalf[i]).isCloseTo(viaFloat[i], within(Math.abs(viaFloat[i]) * 0.01f + 0.05f));
+            }
+            BufferedImage grey = solid(new Color(128, 128, 128), 16, 24);
+            assertThat(StableDiffusion.generate(half, new GenerationRequest("a", "", 1, 16, 24, 4, 7.5, 1, "euler", 0.5,
+                    grey, "x"), GenerationListener.NONE).images()).hasSize(1);
         }
     }
 
