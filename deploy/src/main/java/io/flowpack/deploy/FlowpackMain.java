@@ -14,7 +14,9 @@ public final class FlowpackMain {
 
               serve [--server.port=8080] [--flowpack.routes-dir=./routes] [--flowpack.data-dir=./data] ...
                     start the server: job REST API (/api/jobs, OpenAPI at /v3/api-docs), routes from the
-                    routes folder (reloaded on change), actuator health and Prometheus metrics
+                    routes folder (reloaded on change), actuator health and Prometheus metrics, and
+                    ComfyUI's server protocol on 127.0.0.1:8188 (--flowpack.comfy.runner.port=...,
+                    --flowpack.comfy.runner.enabled=false turns it off)
               run <step|route.yaml> <file|folder>... --out DIR [--param name=value]...
                     run one step or a route file on the inputs, write results and audits to DIR;
                     exit code 1 when any input failed
