@@ -54,8 +54,11 @@ final class PromptWorker implements Runnable {
             run(item);
         } catch (RuntimeException | Error e) {
             LOG.log(Level.SEVERE, "prompt " + item.promptId() + " could not be run", e);
-            ObjectNode entry = historyEntry(item, Map.of(), Json.MAPPER.createArrayNode(), false);
-            core.queue().finish(item, entry);
+            core.running(null, null);
+            if (core.queue().running() == item) {
+                core.queue().finish(item, historyEntry(item, Map.of(), Json.MAPPER.createArrayNode(), false));
+            }
+            new PromptEvents(core, item.promptId(), item.clientId()).done(); // the client must not wait forever
         }
     }
 
