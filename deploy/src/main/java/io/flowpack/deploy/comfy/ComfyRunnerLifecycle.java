@@ -35,9 +35,23 @@ public class ComfyRunnerLifecycle implements SmartLifecycle {
         try {
             runner = ComfyRunner.start(settings, nodes, imageLimits);
         } catch (IOException e) {
-            throw new UncheckedIOException("the ComfyUI graph runner could not start", e);
+            if (portInUse(e)) {
+                throw new UncheckedIOException("the ComfyUI graph runner could not start: " + settings.host() + ":"
+                        + settings.port() + " is already in use (a ComfyUI on the same port?); set "
+                        + "flowpack.comfy.runner.port, or flowpack.comfy.runner.enabled=false", e);
+            }
+            throw new UncheckedIOException("the ComfyUI graph runner could not start: " + e.getMessage(), e);
         }
         LOG.info("ComfyUI graph runner listening on {} ({} node types)", runner.url(), nodes.all().size());
+    }
+
+    private static boolean portInUse(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof java.net.BindException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override

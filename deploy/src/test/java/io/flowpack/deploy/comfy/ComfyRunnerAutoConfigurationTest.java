@@ -61,6 +61,15 @@ class ComfyRunnerAutoConfigurationTest {
     }
 
     @Test
+    void portInUseFailsWithAnExplanation() throws Exception {
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            runner().withPropertyValues("flowpack.comfy.runner.port=" + taken.getLocalPort()).run(context ->
+                    assertThat(context).hasFailed().getFailure().cause().hasMessageContaining("is already in use")
+                            .hasMessageContaining("flowpack.comfy.runner.enabled=false"));
+        }
+    }
+
+    @Test
     void publicAddressWithoutTokenIsRefused() {
         runner().withPropertyValues("flowpack.comfy.runner.host=0.0.0.0").run(context ->
                 assertThat(context).hasFailed().getFailure().rootCause().hasMessageContaining("without a token"));
