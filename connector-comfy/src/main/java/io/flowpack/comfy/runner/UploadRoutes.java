@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.Part;
 
-import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.InputStream;
@@ -135,7 +134,7 @@ final class UploadRoutes {
         }
         Path partial = Files.createTempFile(target.getParent(), ".upload-", ".part");
         try {
-            ImageIO.write(merged, "png", partial.toFile());
+            PngTextChunks.write(merged, PngTextChunks.read(file), partial);
             Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING);
         } finally {
             Files.deleteIfExists(partial);

@@ -151,13 +151,22 @@ class FileRoutesTest extends RunnerTestBase {
 
     @Test
     void maskUploadMergesAlphaIntoTheOriginal() throws Exception {
-        upload("/upload/image", "scene.png", png(4, 4, 0xFF00FF00));
+        BufferedImage green = new BufferedImage(4, 4, BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D paint = green.createGraphics();
+        paint.setColor(java.awt.Color.GREEN);
+        paint.fillRect(0, 0, 4, 4);
+        paint.dispose();
+        Path original = dataDir.resolve("scene.png");
+        PngTextChunks.write(green, java.util.Map.of("workflow", "{\"nodes\": [\"Straße\"]}"), original);
+        upload("/upload/image", "scene.png", Files.readAllBytes(original));
         byte[] mask = png(4, 4, 0x20000000);
         JsonNode answer = upload("/upload/mask", "scene-mask.png", mask, "subfolder", "clipspace", "type", "input",
                 "original_ref", "{\"filename\": \"scene.png\", \"subfolder\": \"\", \"type\": \"input\"}").json();
         assertThat(answer.path("name").asText()).isEqualTo("scene-mask.png");
         BufferedImage merged = ImageIO.read(runner.settings().inputDirectory().resolve("clipspace/scene-mask.png").toFile());
         assertThat(merged.getRGB(2, 2)).isEqualTo(0x2000FF00);
+        assertThat(PngTextChunks.read(runner.settings().inputDirectory().resolve("clipspace/scene-mask.png")))
+                .containsEntry("workflow", "{\"nodes\": [\"Straße\"]}");
         assertThat(upload("/upload/mask", "x.png", mask, "original_ref",
                 "{\"filename\": \"../scene.png\", \"type\": \"input\"}").status()).isEqualTo(400);
     }
