@@ -81,6 +81,7 @@ public final class GenerateStep implements Step, AutoCloseable {
         }
         List<Part> outputs = new ArrayList<>();
         List<Map<String, Object>> audited = new ArrayList<>();
+        List<Map<String, Object>> runs = new ArrayList<>();
         for (int i = 0; i < inputs.size(); i++) {
             ctx.checkCancelled();
             Part input = inputs.get(i);
@@ -99,9 +100,10 @@ public final class GenerateStep implements Step, AutoCloseable {
                 outputs.add(write(result.images().get(b), record, input, ctx));
                 audited.add(record.asMap());
             }
-            ctx.audit("details", result.details());
+            runs.add(result.details());
         }
         ctx.audit("backend", backend.name());
+        ctx.audit("runs", runs);
         ctx.audit("digitalSourceType", GenerationRecord.TRAINED_ALGORITHMIC_MEDIA);
         ctx.audit("images", audited);
         return outputs;

@@ -135,8 +135,9 @@ class GenerateStepTest {
         assertThat(result.metadata()).containsEntry("strength", 0.5).containsEntry("scheduler", "ddim");
         assertThat(xmp(read(result))).contains("<flowpackgen:Strength>0.5</flowpackgen:Strength>");
         @SuppressWarnings("unchecked")
-        Map<String, Object> details = (Map<String, Object>) doc.audit().get(0).details().get("details");
-        assertThat(details).containsEntry("denoisingSteps", 2);
+        List<Map<String, Object>> runs = (List<Map<String, Object>>) doc.audit().get(0).details().get("runs");
+        assertThat(runs).hasSize(1);
+        assertThat(runs.get(0)).containsEntry("denoisingSteps", 2).containsKey("componentSha256");
 
         Document noPrompt = Document.of("room.png", imagePart("room.png", 40, 24));
         assertThatThrownBy(() -> engine.run(noPrompt, step, Map.of("model", "tiny-sd"), RunOptions.DEFAULT))
