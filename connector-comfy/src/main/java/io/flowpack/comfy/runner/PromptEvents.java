@@ -18,6 +18,9 @@ import java.util.Map;
  */
 final class PromptEvents implements ExecutionListener {
 
+    /** Up to this many nodes, {@code progress_state} carries every node that left "pending", as ComfyUI's does. */
+    static final int FULL_SNAPSHOT_NODES = 500;
+
     private final RunnerCore core;
     private final String promptId;
     private final String clientId;
@@ -165,9 +168,19 @@ final class PromptEvents implements ExecutionListener {
         entry.put("parent_node_id", null);
         entry.put("real_node_id", nodeId);
         progressState.put(nodeId, entry);
+        Map<String, Object> nodes = new LinkedHashMap<>();
+        if (progressState.size() <= FULL_SNAPSHOT_NODES) {
+            nodes.putAll(progressState);
+        } else { // very large prompts: the snapshot would grow with every message; send what is still open
+            progressState.forEach((id, e) -> {
+                if (!"finished".equals(e.get("state")) || id.equals(nodeId)) {
+                    nodes.put(id, e);
+                }
+            });
+        }
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("prompt_id", promptId);
-        data.put("nodes", new LinkedHashMap<>(progressState));
+        data.put("nodes", nodes);
         toClientOrAll("progress_state", data);
     }
 
