@@ -222,6 +222,25 @@ class WebSocketEventsTest extends RunnerTestBase {
     }
 
     @Test
+    void progressStateOfAHugePromptStaysSmall() throws Exception {
+        RunnerClient.Socket socket = client.socket("huge");
+        com.fasterxml.jackson.databind.node.ObjectNode prompt = RunnerClient.JSON.createObjectNode();
+        prompt.set("0", json("{\"class_type\": \"TestConstantImage\", \"inputs\": {\"width\": 2, \"height\": 2, \"value\": 0.5}}"));
+        int length = 600;
+        for (int i = 1; i <= length; i++) {
+            prompt.set(String.valueOf(i), json("{\"class_type\": \"TestPick\", \"inputs\": {\"image\": [\"" + (i - 1)
+                    + "\", 0], \"mode\": \"keep\"}}"));
+        }
+        prompt.set("out", json("{\"class_type\": \"TestSave\", \"inputs\": {\"images\": [\"" + length
+                + "\", 0], \"filename_prefix\": \"huge\"}}"));
+        String id = client.queue("huge", prompt).json().path("prompt_id").asText();
+        List<JsonNode> states = socket.untilDone(id).stream().filter(m -> type(m).equals("progress_state")).toList();
+        assertThat(states).hasSize(2 * (length + 2));
+        assertThat(states.get(2 * 250 + 1).path("data").path("nodes").size()).isEqualTo(251);
+        assertThat(states.get(states.size() - 1).path("data").path("nodes").size()).isEqualTo(1);
+    }
+
+    @Test
     void reconnectingClientIsToldWhichNodeRuns() throws Exception {
         RunnerClient.Socket first = client.socket("again");
         String id = client.queue("again", slowPrompt(200)).json().path("prompt_id").asText();
