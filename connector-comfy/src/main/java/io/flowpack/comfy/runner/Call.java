@@ -6,6 +6,8 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /** One HTTP request to a route: its path parameters, query, JSON body, and answer helpers. */
@@ -28,8 +30,31 @@ final class Call {
         return params.get(index);
     }
 
+    /**
+     * A query parameter, from the query string only: {@code getParameter} would also read a form-encoded body, which
+     * is what Python's {@code urllib} declares for any POST (then a JSON or raw body would be consumed).
+     */
     String query(String name) {
-        return request.getParameter(name);
+        String query = request.getQueryString();
+        if (query == null) {
+            return null;
+        }
+        for (String pair : query.split("&")) {
+            int equals = pair.indexOf('=');
+            String key = decode(equals < 0 ? pair : pair.substring(0, equals));
+            if (name.equals(key)) {
+                return equals < 0 ? "" : decode(pair.substring(equals + 1));
+            }
+        }
+        return null;
+    }
+
+    private static String decode(String text) {
+        try {
+            return URLDecoder.decode(text, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return text;
+        }
     }
 
     /** The body as JSON; null when it is empty. Throws {@link BadRequest} for invalid JSON or an oversized body. */

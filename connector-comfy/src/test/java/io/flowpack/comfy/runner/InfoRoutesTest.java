@@ -95,6 +95,11 @@ class InfoRoutesTest extends RunnerTestBase {
         assertThat(saved.status()).isEqualTo(200);
         assertThat(saved.json().asText()).isEqualTo("workflows/my flow.json");
         assertThat(client.post("/api/userdata/workflows%2Fmy%20flow.json?overwrite=false", "{}").status()).isEqualTo(409);
+        RunnerClient.Response formEncoded = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                + runner.port() + "/api/userdata/notes.txt?overwrite=true&full_info=true"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("a=1&b=2")));
+        assertThat(formEncoded.json().path("size").asInt()).as("a form-encoded body is stored, not parsed").isEqualTo(7);
         JsonNode listing = client.get("/api/userdata?dir=workflows&recurse=true&split=false&full_info=true").json();
         assertThat(listing.path(0).path("path").asText()).isEqualTo("my flow.json");
         assertThat(listing.path(0).path("size").asInt()).isEqualTo(13);
