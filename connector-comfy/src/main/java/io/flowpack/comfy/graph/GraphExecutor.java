@@ -89,7 +89,7 @@ public final class GraphExecutor {
                         throw new NodeInterruptedException();
                     }
                     NodeResult result = NodeCalls.call(node, inputs,
-                            context(promptId, id, listener, interrupt, prompt, extraPngInfo), interrupt);
+                            context(promptId, id, listener, interrupt, prompt, extraPngInfo));
                     available.put(id, result);
                     cache.put(signatures.get(id), result);
                     if (!result.ui().isEmpty()) {

@@ -26,7 +26,7 @@ final class NodeCalls {
     /**
      * @param inputs every input as a list of values (a literal is a one-item list)
      */
-    static NodeResult call(PromptNode node, Map<String, List<Object>> inputs, NodeContext context, Interrupt interrupt)
+    static NodeResult call(PromptNode node, Map<String, List<Object>> inputs, NodeContext context)
             throws NodeException {
         List<NodeOutput> results = new ArrayList<>();
         if (node.definition().inputIsList()) {
