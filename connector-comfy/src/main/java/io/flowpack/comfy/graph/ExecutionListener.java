@@ -22,6 +22,11 @@ public interface ExecutionListener {
     /** A node sends a preview image (binary frame). */
     void nodePreview(String nodeId, BufferedImage image);
 
+    /** A node sends a finished image (full-size PNG binary frame); by default treated as a preview. */
+    default void nodeImage(String nodeId, BufferedImage image) {
+        nodePreview(nodeId, image);
+    }
+
     /** {@code executed}: a node's UI output; null for a cached output node without one. */
     void nodeExecuted(String nodeId, Map<String, Object> ui);
 

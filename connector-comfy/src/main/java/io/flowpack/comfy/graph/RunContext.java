@@ -36,6 +36,11 @@ final class RunContext extends FolderNodeContext {
     }
 
     @Override
+    public void sendImage(BufferedImage image) {
+        listener.nodeImage(nodeId(), image);
+    }
+
+    @Override
     public void checkInterrupted() throws NodeInterruptedException {
         if (interrupt.requested()) {
             throw new NodeInterruptedException();

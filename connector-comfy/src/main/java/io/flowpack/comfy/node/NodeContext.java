@@ -30,6 +30,14 @@ public interface NodeContext {
     /** Sends a preview of work in progress as a binary WebSocket frame to the prompt's client. */
     void preview(BufferedImage image);
 
+    /**
+     * Sends a finished image, full size as PNG, as a binary WebSocket frame to the prompt's client (ComfyUI's
+     * {@code SaveImageWebsocket}); where there is no WebSocket it is a preview.
+     */
+    default void sendImage(BufferedImage image) {
+        preview(image);
+    }
+
     /** Throws when the prompt was interrupted ({@code /interrupt}); long loops call it between steps. */
     void checkInterrupted() throws NodeInterruptedException;
 

@@ -75,6 +75,9 @@ public final class ComfyRunner implements AutoCloseable {
             Files.createDirectories(folder);
         }
         emptyFolder(settings.tempDirectory());
+        if (registry.find(SaveImageWebsocketNode.CLASS).isEmpty()) {
+            registry.register(new SaveImageWebsocketNode());
+        }
         NodeEnvironment environment = new NodeEnvironment(settings.inputDirectory(), settings.outputDirectory(),
                 settings.tempDirectory(), imageLimits);
         RunnerCore core = new RunnerCore(settings, registry, environment);

@@ -20,6 +20,7 @@ final class PreviewFrames {
     static final int PREVIEW_IMAGE = 1;
     static final int PREVIEW_IMAGE_WITH_METADATA = 4;
     static final int FORMAT_JPEG = 1;
+    static final int FORMAT_PNG = 2;
 
     private PreviewFrames() {
     }
@@ -39,20 +40,22 @@ final class PreviewFrames {
         return out.toByteArray();
     }
 
-    static byte[] legacy(byte[] jpeg) {
-        return ByteBuffer.allocate(8 + jpeg.length).putInt(PREVIEW_IMAGE).putInt(FORMAT_JPEG).put(jpeg).array();
+    /** Type 1: the 4-byte format (1 = JPEG, 2 = PNG) and the encoded image. */
+    static byte[] legacy(byte[] encoded, int format) {
+        return ByteBuffer.allocate(8 + encoded.length).putInt(PREVIEW_IMAGE).putInt(format).put(encoded).array();
     }
 
-    static byte[] withMetadata(byte[] jpeg, String promptId, String nodeId) {
+    /** Type 4: the JSON metadata ({@code image_type} {@code image/jpeg} or {@code image/png}) and the image. */
+    static byte[] withMetadata(byte[] encoded, String mimeType, String promptId, String nodeId) {
         Map<String, Object> meta = new LinkedHashMap<>();
         meta.put("node_id", nodeId);
         meta.put("prompt_id", promptId);
         meta.put("display_node_id", nodeId);
         meta.put("parent_node_id", null);
         meta.put("real_node_id", nodeId);
-        meta.put("image_type", "image/jpeg");
+        meta.put("image_type", mimeType);
         byte[] json = Json.write(meta).getBytes(StandardCharsets.UTF_8);
-        return ByteBuffer.allocate(8 + json.length + jpeg.length).putInt(PREVIEW_IMAGE_WITH_METADATA)
-                .putInt(json.length).put(json).put(jpeg).array();
+        return ByteBuffer.allocate(8 + json.length + encoded.length).putInt(PREVIEW_IMAGE_WITH_METADATA)
+                .putInt(json.length).put(json).put(encoded).array();
     }
 }

@@ -73,13 +73,25 @@ final class PromptEvents implements ExecutionListener {
 
     @Override
     public void nodePreview(String nodeId, BufferedImage image) {
-        byte[] jpeg = PreviewFrames.jpeg(image);
+        sendFrame(nodeId, PreviewFrames.jpeg(image), PreviewFrames.FORMAT_JPEG, "image/jpeg");
+    }
+
+    @Override
+    public void nodeImage(String nodeId, BufferedImage image) {
+        try {
+            sendFrame(nodeId, ImageFiles.png(image), PreviewFrames.FORMAT_PNG, "image/png");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private void sendFrame(String nodeId, byte[] encoded, int format, String mimeType) {
         if (clientId == null) {
-            core.sessions().broadcastBinary(PreviewFrames.legacy(jpeg));
+            core.sessions().broadcastBinary(PreviewFrames.legacy(encoded, format));
         } else if (core.sessions().wantsPreviewMetadata(clientId)) {
-            core.sessions().sendBinary(clientId, PreviewFrames.withMetadata(jpeg, promptId, nodeId));
+            core.sessions().sendBinary(clientId, PreviewFrames.withMetadata(encoded, mimeType, promptId, nodeId));
         } else {
-            core.sessions().sendBinary(clientId, PreviewFrames.legacy(jpeg));
+            core.sessions().sendBinary(clientId, PreviewFrames.legacy(encoded, format));
         }
     }
 

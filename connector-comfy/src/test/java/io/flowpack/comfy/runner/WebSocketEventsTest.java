@@ -222,6 +222,38 @@ class WebSocketEventsTest extends RunnerTestBase {
     }
 
     @Test
+    void saveImageWebsocketSendsFullSizePngFramesEveryTime() throws Exception {
+        RunnerClient.Socket plain = client.socket("plain");
+        JsonNode prompt = json("""
+                {"1": {"class_type": "TestConstantImage", "inputs": {"width": 8, "height": 6, "value": 0.5}},
+                 "save_image_websocket_node": {"class_type": "SaveImageWebsocket", "inputs": {"images": ["1", 0]}}}""");
+        for (int run = 1; run <= 2; run++) {
+            String id = client.queue("plain", prompt).json().path("prompt_id").asText();
+            List<JsonNode> messages = plain.untilDone(id);
+            assertThat(sequence(messages)).contains("executing:save_image_websocket_node", "execution_success");
+            assertThat(plain.binary).hasSize(run);
+            byte[] frame = plain.binary.get(run - 1);
+            assertThat(ByteBuffer.wrap(frame).getInt()).isEqualTo(1);
+            assertThat(ByteBuffer.wrap(frame).getInt(4)).isEqualTo(2);
+            java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(
+                    new java.io.ByteArrayInputStream(frame, 8, frame.length - 8));
+            assertThat(image.getWidth()).isEqualTo(8);
+            assertThat(image.getHeight()).isEqualTo(6);
+            assertThat(image.getRGB(3, 3) & 0xFF).isEqualTo(128);
+        }
+        RunnerClient.Socket modern = client.socket("modern");
+        modern.send("{\"type\": \"feature_flags\", \"data\": {\"supports_preview_metadata\": true}}");
+        modern.next();
+        String id = client.queue("modern", prompt).json().path("prompt_id").asText();
+        modern.untilDone(id);
+        ByteBuffer frame = ByteBuffer.wrap(modern.binary.get(0));
+        assertThat(frame.getInt()).isEqualTo(4);
+        JsonNode meta = json(RunnerClient.Socket.utf8(modern.binary.get(0), 8, frame.getInt()));
+        assertThat(meta.path("image_type").asText()).isEqualTo("image/png");
+        assertThat(meta.path("node_id").asText()).isEqualTo("save_image_websocket_node");
+    }
+
+    @Test
     void progressStateOfAHugePromptStaysSmall() throws Exception {
         RunnerClient.Socket socket = client.socket("huge");
         com.fasterxml.jackson.databind.node.ObjectNode prompt = RunnerClient.JSON.createObjectNode();
