@@ -1,8 +1,13 @@
 package io.flowpack.anonymizer.inpaint;
 
 /**
- * One level of the pyramid of a hole's window: the colours as three int planes and which pixels are hole.
- * Hole pixels hold the current estimate of the fill.
+ * One level of the pyramid of a hole's window: the colours as three int planes, two texture-feature planes and
+ * which pixels are hole. Hole pixels hold the current estimate of the fill.
+ *
+ * <p>The texture features (Newson et al. 2014, "Video inpainting of complex scenes") are the mean absolute
+ * horizontal and vertical luma gradients over a window as wide as the coarsest level's pixel: on coarse levels,
+ * where a brick wall's mortar lines have been averaged away, they still tell the wall from a plain surface of the
+ * same mean colour, so the search does not settle on flat patches that leave a smear at the finest level.
  */
 final class ImageLevel {
     final int width;
@@ -10,6 +15,8 @@ final class ImageLevel {
     final int[] red;
     final int[] green;
     final int[] blue;
+    final int[] textureX;
+    final int[] textureY;
     final boolean[] hole;
 
     ImageLevel(int width, int height) {
@@ -19,7 +26,94 @@ final class ImageLevel {
         red = new int[n];
         green = new int[n];
         blue = new int[n];
+        textureX = new int[n];
+        textureY = new int[n];
         hole = new boolean[n];
+    }
+
+    /** An independent copy. */
+    ImageLevel copy() {
+        ImageLevel copy = new ImageLevel(width, height);
+        int[][] from = planes();
+        int[][] to = copy.planes();
+        for (int p = 0; p < from.length; p++) {
+            System.arraycopy(from[p], 0, to[p], 0, from[p].length);
+        }
+        System.arraycopy(hole, 0, copy.hole, 0, hole.length);
+        return copy;
+    }
+
+    /** All planes the search compares and the vote fills: colours, then texture features. */
+    int[][] planes() {
+        return new int[][]{red, green, blue, textureX, textureY};
+    }
+
+    /**
+     * Sets the texture features of the known pixels: mean absolute luma gradients (central differences between
+     * known pixels) over a {@code window}-wide square of known pixels. Hole pixels get 0 until filled.
+     */
+    void computeTexture(int window) {
+        int n = width * height;
+        int[] luma = new int[n];
+        for (int i = 0; i < n; i++) {
+            luma[i] = (299 * red[i] + 587 * green[i] + 114 * blue[i] + 500) / 1000;
+        }
+        long[] gx = new long[n];
+        long[] gy = new long[n];
+        long[] counted = new long[n];
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                int i = x + y * width;
+                if (hole[i]) {
+                    continue;
+                }
+                counted[i] = 1;
+                if (x > 0 && x < width - 1 && !hole[i - 1] && !hole[i + 1]) {
+                    gx[i] = Math.abs(luma[i + 1] - luma[i - 1]);
+                }
+                if (y > 0 && y < height - 1 && !hole[i - width] && !hole[i + width]) {
+                    gy[i] = Math.abs(luma[i + width] - luma[i - width]);
+                }
+            }
+        }
+        long[] sumX = integral(gx);
+        long[] sumY = integral(gy);
+        long[] sumN = integral(counted);
+        int half = window / 2;
+        for (int y = 0; y < height; y++) {
+            int y0 = Math.max(0, y - half);
+            int y1 = Math.min(height - 1, y + half);
+            for (int x = 0; x < width; x++) {
+                int i = x + y * width;
+                if (hole[i]) {
+                    textureX[i] = 0;
+                    textureY[i] = 0;
+                    continue;
+                }
+                int x0 = Math.max(0, x - half);
+                int x1 = Math.min(width - 1, x + half);
+                long count = boxSum(sumN, x0, y0, x1, y1);
+                textureX[i] = (int) ((boxSum(sumX, x0, y0, x1, y1) + count / 2) / count);
+                textureY[i] = (int) ((boxSum(sumY, x0, y0, x1, y1) + count / 2) / count);
+            }
+        }
+    }
+
+    private long[] integral(long[] values) {
+        long[] sum = new long[(width + 1) * (height + 1)];
+        for (int y = 0; y < height; y++) {
+            long row = 0;
+            for (int x = 0; x < width; x++) {
+                row += values[x + y * width];
+                sum[(x + 1) + (y + 1) * (width + 1)] = sum[(x + 1) + y * (width + 1)] + row;
+            }
+        }
+        return sum;
+    }
+
+    private long boxSum(long[] sum, int x0, int y0, int x1, int y1) {
+        int w = width + 1;
+        return sum[(x1 + 1) + (y1 + 1) * w] - sum[x0 + (y1 + 1) * w] - sum[(x1 + 1) + y0 * w] + sum[x0 + y0 * w];
     }
 
     /** The window {@code [x0, x0 + width) × [y0, y0 + height)} of an 0xRRGGBB image; hole = touched mask. */
@@ -45,47 +139,39 @@ final class ImageLevel {
      */
     ImageLevel half() {
         ImageLevel coarse = new ImageLevel((width + 1) / 2, (height + 1) / 2);
+        int[][] fine = planes();
+        int[][] out = coarse.planes();
+        int[] all = new int[fine.length];
+        int[] known = new int[fine.length];
         for (int y = 0; y < coarse.height; y++) {
             for (int x = 0; x < coarse.width; x++) {
-                int r = 0;
-                int g = 0;
-                int b = 0;
+                java.util.Arrays.fill(all, 0);
+                java.util.Arrays.fill(known, 0);
                 int n = 0;
-                boolean anyHole = false;
-                int kr = 0;
-                int kg = 0;
-                int kb = 0;
                 int kn = 0;
+                boolean anyHole = false;
                 for (int dy = 0; dy < 2; dy++) {
                     for (int dx = 0; dx < 2; dx++) {
                         int fx = Math.min(2 * x + dx, width - 1);
                         int fy = Math.min(2 * y + dy, height - 1);
                         int f = fx + fy * width;
                         anyHole |= hole[f];
-                        if (!hole[f]) {
-                            kr += red[f];
-                            kg += green[f];
-                            kb += blue[f];
-                            kn++;
+                        for (int p = 0; p < fine.length; p++) {
+                            all[p] += fine[p][f];
+                            if (!hole[f]) {
+                                known[p] += fine[p][f];
+                            }
                         }
-                        r += red[f];
-                        g += green[f];
-                        b += blue[f];
+                        kn += hole[f] ? 0 : 1;
                         n++;
                     }
                 }
                 int c = x + y * coarse.width;
-                if (anyHole && 2 * kn >= n) {
-                    coarse.hole[c] = false;
-                    coarse.red[c] = (kr + kn / 2) / kn;
-                    coarse.green[c] = (kg + kn / 2) / kn;
-                    coarse.blue[c] = (kb + kn / 2) / kn;
-                    continue;
+                boolean knownEnough = anyHole && 2 * kn >= n;
+                coarse.hole[c] = anyHole && !knownEnough;
+                for (int p = 0; p < fine.length; p++) {
+                    out[p][c] = knownEnough ? (known[p] + kn / 2) / kn : (all[p] + n / 2) / n;
                 }
-                coarse.hole[c] = anyHole;
-                coarse.red[c] = (r + n / 2) / n;
-                coarse.green[c] = (g + n / 2) / n;
-                coarse.blue[c] = (b + n / 2) / n;
             }
         }
         return coarse;
@@ -98,6 +184,8 @@ final class ImageLevel {
     void holeFrom(ImageLevel coarse) {
         int cw = coarse.width;
         int ch = coarse.height;
+        int[][] from = coarse.planes();
+        int[][] to = planes();
         for (int y = 0; y < height; y++) {
             double fy = Math.min(Math.max((y - 0.5) / 2, 0), ch - 1);
             int cy = (int) fy;
@@ -116,9 +204,9 @@ final class ImageLevel {
                 int c10 = cx1 + cy * cw;
                 int c01 = cx + cy1 * cw;
                 int c11 = cx1 + cy1 * cw;
-                red[i] = bilinear(coarse.red, c00, c10, c01, c11, ax, ay);
-                green[i] = bilinear(coarse.green, c00, c10, c01, c11, ax, ay);
-                blue[i] = bilinear(coarse.blue, c00, c10, c01, c11, ax, ay);
+                for (int p = 0; p < to.length; p++) {
+                    to[p][i] = bilinear(from[p], c00, c10, c01, c11, ax, ay);
+                }
             }
         }
     }
@@ -158,9 +246,8 @@ final class ImageLevel {
     }
 
     private boolean meanOfKnown(boolean[] known, int x, int y, int i) {
-        int r = 0;
-        int g = 0;
-        int b = 0;
+        int[][] planes = planes();
+        int[] sums = new int[planes.length];
         int n = 0;
         for (int dy = -1; dy <= 1; dy++) {
             for (int dx = -1; dx <= 1; dx++) {
@@ -168,9 +255,9 @@ final class ImageLevel {
                 int ny = y + dy;
                 if (nx >= 0 && ny >= 0 && nx < width && ny < height && known[nx + ny * width]) {
                     int j = nx + ny * width;
-                    r += red[j];
-                    g += green[j];
-                    b += blue[j];
+                    for (int p = 0; p < planes.length; p++) {
+                        sums[p] += planes[p][j];
+                    }
                     n++;
                 }
             }
@@ -178,9 +265,9 @@ final class ImageLevel {
         if (n == 0) {
             return false;
         }
-        red[i] = r / n;
-        green[i] = g / n;
-        blue[i] = b / n;
+        for (int p = 0; p < planes.length; p++) {
+            planes[p][i] = sums[p] / n;
+        }
         return true;
     }
 

@@ -24,10 +24,8 @@ final class PatchField {
     private static final double BOUNDARY_GAMMA = 2.0;
     /** The distance scale σ² of the vote weights: this quantile of the targets' mean per-pixel distances. */
     private static final double SIGMA_QUANTILE = 0.9;
-    /** Rim pixels over which {@link #vote(ForkJoinPool, int)} blends from the mean to the copied texture. */
-    private static final int TEXTURE_RAMP = 2;
-    /** {@link #addTexture} copies only where at least this share of the overlapping patches agree on a source. */
-    private static final float COHERENT_VOTES = 0.3f;
+    /** Weight of the squared texture-feature differences ({@link ImageLevel#computeTexture}) in patch distances. */
+    static final int TEXTURE_WEIGHT = 2;
 
     private final ImageLevel image;
     private final int radius;
@@ -40,8 +38,6 @@ final class PatchField {
     private final int[] rowStart;
     private final int[] nnf;
     private final int[] distance;
-    /** The field as {@link #initFrom} left it, doubled from the coarser level: a coherent copy of its texture. */
-    private int[] inheritedField;
 
     PatchField(ImageLevel image, int radius) {
         this.image = image;
@@ -86,6 +82,23 @@ final class PatchField {
         distance = new int[width * height];
     }
 
+    int[] sourcePositions() {
+        return sources;
+    }
+
+    ImageLevel level() {
+        return image;
+    }
+
+    /** Mean squared difference per patch pixel between the targets and their matches: the energy EM lowers. */
+    double energy() {
+        double sum = 0;
+        for (int t : targets) {
+            sum += (double) distance[t] / patchPixels(t);
+        }
+        return targets.length == 0 ? 0 : sum / targets.length;
+    }
+
     /** How many source patches a level offers. */
     static int sourceCount(ImageLevel image, int radius) {
         return new PatchField(image, radius).sources.length;
@@ -93,6 +106,19 @@ final class PatchField {
 
     boolean hasSources() {
         return sources.length > 0;
+    }
+
+    /**
+     * Fills the hole of a level that has no coarser one by {@link OnionPatchFill} and starts the field from the
+     * sources it copied (targets outside the hole get random sources).
+     */
+    void onionInit(long seed) {
+        int[] match = new OnionPatchFill(image, radius).fill(sources, source, seed);
+        SplittableRandom random = new SplittableRandom(seed ^ 0x5DEECE66DL);
+        for (int t : targets) {
+            int m = match[t];
+            nnf[t] = m >= 0 && source[m] ? m : sources[random.nextInt(sources.length)];
+        }
     }
 
     /** Every target gets a random source. */
@@ -122,101 +148,66 @@ final class PatchField {
             }
             nnf[t] = match >= 0 && source[match] ? match : sources[random.nextInt(sources.length)];
         }
-        inheritedField = nnf.clone();
     }
 
     /**
-     * Adds fine texture that averaging removed: the field inherited from the coarser level, before any search
-     * at this level, copies whole regions coherently (each hole pixel takes the source pixel most of its
-     * overlapping patches propose); that copy's detail (minus its 5×5 box mean) is added, times
-     * {@code strength}, to hole pixels {@code textureDepth} or more pixels inside the hole, ramping up from
-     * the rim. No-op without an inherited field.
+     * Shifts the fill's colours so that it meets the rim ({@link SeamCorrection}): on known pixels next to the
+     * hole, the photo minus the mean of what the overlapping patches' matches propose there.
      */
-    void addTexture(int textureDepth, float strength) {
-        if (inheritedField == null || strength <= 0) {
-            return;
-        }
+    void correctSeams() {
         int n = width * height;
         boolean[] hole = image.hole;
-        int[] depth = image.distanceToKnown();
-        int from = textureDepth - TEXTURE_RAMP;
-        boolean[] wanted = new boolean[n];
-        for (int p = 0; p < n; p++) {
-            wanted[p] = hole[p] && depth[p] >= from - 2;
-        }
-        int[] cr = image.red.clone();
-        int[] cg = image.green.clone();
-        int[] cb = image.blue.clone();
-        int side = 2 * radius + 1;
-        int[] candidates = new int[side * side];
-        int[] votes = new int[side * side];
-        for (int p = 0; p < n; p++) {
-            if (!wanted[p]) {
-                continue;
-            }
-            int x = p % width;
-            int y = p / width;
-            int unique = 0;
-            for (int dy = -radius; dy <= radius; dy++) {
-                int qy = y + dy;
-                if (qy < 0 || qy >= height) {
+        boolean[] onRim = new boolean[n];
+        float[][] delta = new float[3][n];
+        int[][] planes = {image.red, image.green, image.blue};
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                int k = x + y * width;
+                if (hole[k] || !nextToHole(x, y)) {
                     continue;
                 }
-                for (int dx = -radius; dx <= radius; dx++) {
-                    int qx = x + dx;
-                    if (qx < 0 || qx >= width) {
+                float[] sum = new float[3];
+                int count = 0;
+                for (int dy = -radius; dy <= radius; dy++) {
+                    int qy = y + dy;
+                    if (qy < 0 || qy >= height) {
                         continue;
                     }
-                    int q = qx + qy * width;
-                    int s = inheritedField[q] - dx - dy * width;
-                    int u = 0;
-                    while (u < unique && candidates[u] != s) {
-                        u++;
-                    }
-                    if (u == unique) {
-                        candidates[unique] = s;
-                        votes[unique++] = 0;
-                    }
-                    votes[u]++;
-                }
-            }
-            int best = 0;
-            for (int u = 1; u < unique; u++) {
-                if (votes[u] > votes[best]) {
-                    best = u;
-                }
-            }
-            if (votes[best] < COHERENT_VOTES * side * side) {
-                continue; // an incoherent copy is noise, not texture
-            }
-            int s = candidates[best];
-            cr[p] = image.red[s];
-            cg[p] = image.green[s];
-            cb[p] = image.blue[s];
-        }
-        int[][] copy = {cr, cg, cb};
-        int[][] out = {image.red, image.green, image.blue};
-        for (int p = 0; p < n; p++) {
-            if (!hole[p] || depth[p] < from) {
-                continue;
-            }
-            float a = strength * Math.min(1f, (depth[p] - from + 1f) / (TEXTURE_RAMP + 1f));
-            int x = p % width;
-            int y = p / width;
-            for (int c = 0; c < 3; c++) {
-                int[] v = copy[c];
-                int sum = 0;
-                int count = 0;
-                for (int qy = Math.max(0, y - 2); qy <= Math.min(height - 1, y + 2); qy++) {
-                    for (int qx = Math.max(0, x - 2); qx <= Math.min(width - 1, x + 2); qx++) {
-                        sum += v[qx + qy * width];
+                    for (int dx = -radius; dx <= radius; dx++) {
+                        int qx = x + dx;
+                        if (qx < 0 || qx >= width || !hole[qx + qy * width]) {
+                            continue;
+                        }
+                        int s = nnf[qx + qy * width] - dx - dy * width;
+                        for (int c = 0; c < 3; c++) {
+                            sum[c] += planes[c][s];
+                        }
                         count++;
                     }
                 }
-                float detail = v[p] - (float) sum / count;
-                out[c][p] = clamp(Math.round(out[c][p] + a * detail), 0, 255);
+                if (count == 0) {
+                    continue;
+                }
+                onRim[k] = true;
+                for (int c = 0; c < 3; c++) {
+                    delta[c][k] = planes[c][k] - sum[c] / count;
+                }
             }
         }
+        SeamCorrection.apply(image, delta, onRim);
+    }
+
+    private boolean nextToHole(int x, int y) {
+        for (int dy = -1; dy <= 1; dy++) {
+            for (int dx = -1; dx <= 1; dx++) {
+                int qx = x + dx;
+                int qy = y + dy;
+                if (qx >= 0 && qy >= 0 && qx < width && qy < height && image.hole[qx + qy * width]) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** The patch distances of the current matches, after the hole colours changed. */
@@ -266,45 +257,38 @@ final class PatchField {
     /**
      * Sets every hole pixel to the weighted mean of what the overlapping patches' matches put there; a match's
      * weight falls with its distance, exp(-d / 2σ²), σ² the 90th percentile of the targets' mean distances,
-     * and with its depth inside the hole, γ^−depth.
+     * and with its depth inside the hole, γ^−depth. Where the matches agree (a coherent copy) the mean reproduces
+     * the source's texture exactly; where they disagree it averages, which is the least wrong guess.
      */
     void vote(ForkJoinPool pool) {
-        vote(pool, Integer.MAX_VALUE);
-    }
-
-
-
-    /**
-     * Like {@link #vote(ForkJoinPool)}, but hole pixels at least {@code textureDepth} pixels inside the hole take
-     * the colour of the source pixel with the most summed weight among the overlapping patches' proposals (the
-     * most coherent copy) instead of the mean, so that fine texture is copied rather than averaged away; pixels
-     * nearer the rim blend from the mean to the copy.
-     */
-    void vote(ForkJoinPool pool, int textureDepth) {
         float[] weight = new float[width * height];
         float[] perPixel = new float[targets.length];
         for (int k = 0; k < targets.length; k++) {
             int t = targets[k];
-            perPixel[k] = distance[t] / (3f * patchPixels(t));
+            perPixel[k] = distance[t] / (3f * patchPixels(t));  // texture terms included: a relative scale
         }
         float[] sorted = perPixel.clone();
         Arrays.sort(sorted);
         float sigma2 = Math.max(1f, sorted.length == 0 ? 1f : sorted[(int) (SIGMA_QUANTILE * (sorted.length - 1))]);
         int[] depth = image.distanceToKnown();
         for (int k = 0; k < targets.length; k++) {
-            double confidence = Math.pow(BOUNDARY_GAMMA, -depth[targets[k]]);
-            weight[targets[k]] = (float) (confidence * Math.exp(-perPixel[k] / (2 * sigma2))) + 1e-6f;
+            weight[targets[k]] = (float) Math.exp(-perPixel[k] / (2 * sigma2)) + 1e-6f;
+        }
+        // γ^-depth relative to the voted pixel's own depth (patches overlapping it differ by at most ±radius):
+        // absolute γ^-depth underflows a few dozen pixels into a large hole and turns the vote into a plain mean
+        float[] confidence = new float[2 * radius + 1];
+        for (int k = -radius; k <= radius; k++) {
+            confidence[k + radius] = (float) Math.pow(BOUNDARY_GAMMA, -k);
         }
         int n = width * height;
         int[] red = new int[n];
         int[] green = new int[n];
         int[] blue = new int[n];
+        int[] textureX = new int[n];
+        int[] textureY = new int[n];
         boolean[] hole = image.hole;
-        int side = 2 * radius + 1;
         run(pool, bandCount(0), band -> {
             int[] range = band(band, 0);
-            int[] candidates = new int[side * side];
-            float[] votes = new float[side * side];
             for (int y = range[0]; y < range[1]; y++) {
                 for (int x = 0; x < width; x++) {
                     int p = x + y * width;
@@ -314,8 +298,9 @@ final class PatchField {
                     float r = 0;
                     float g = 0;
                     float b = 0;
+                    float tx = 0;
+                    float ty = 0;
                     float sum = 0;
-                    int unique = 0;
                     for (int dy = -radius; dy <= radius; dy++) {
                         int qy = y + dy;
                         if (qy < 0 || qy >= height) {
@@ -328,43 +313,24 @@ final class PatchField {
                             }
                             int q = qx + qy * width;
                             int s = nnf[q] - dx - dy * width;
-                            float w = weight[q];
+                            int relative = Math.max(-radius, Math.min(radius, depth[q] - depth[p]));
+                            float w = weight[q] * confidence[relative + radius];
                             r += w * image.red[s];
                             g += w * image.green[s];
                             b += w * image.blue[s];
+                            tx += w * image.textureX[s];
+                            ty += w * image.textureY[s];
                             sum += w;
-                            if (depth[p] >= textureDepth - TEXTURE_RAMP) {
-                                int u = 0;
-                                while (u < unique && candidates[u] != s) {
-                                    u++;
-                                }
-                                if (u == unique) {
-                                    candidates[unique] = s;
-                                    votes[unique++] = 0;
-                                }
-                                votes[u] += w;
-                            }
                         }
                     }
                     float mr = r / sum;
                     float mg = g / sum;
                     float mb = b / sum;
-                    if (unique > 0) {
-                        int best = 0;
-                        for (int u = 1; u < unique; u++) {
-                            if (votes[u] > votes[best]) {
-                                best = u;
-                            }
-                        }
-                        int s = candidates[best];
-                        float a = Math.min(1f, (depth[p] - (textureDepth - TEXTURE_RAMP) + 1f) / (TEXTURE_RAMP + 1f));
-                        mr += a * (image.red[s] - mr);
-                        mg += a * (image.green[s] - mg);
-                        mb += a * (image.blue[s] - mb);
-                    }
                     red[p] = Math.round(mr);
                     green[p] = Math.round(mg);
                     blue[p] = Math.round(mb);
+                    textureX[p] = Math.round(tx / sum);
+                    textureY[p] = Math.round(ty / sum);
                 }
             }
         });
@@ -373,6 +339,8 @@ final class PatchField {
                 image.red[p] = red[p];
                 image.green[p] = green[p];
                 image.blue[p] = blue[p];
+                image.textureX[p] = textureX[p];
+                image.textureY[p] = textureY[p];
             }
         }
     }
@@ -417,6 +385,8 @@ final class PatchField {
         int[] red = image.red;
         int[] green = image.green;
         int[] blue = image.blue;
+        int[] textureX = image.textureX;
+        int[] textureY = image.textureY;
         int x0 = Math.max(-radius, -tx);
         int x1 = Math.min(radius, width - 1 - tx);
         int y0 = Math.max(-radius, -ty);
@@ -431,7 +401,9 @@ final class PatchField {
                 int dr = red[a] - red[b];
                 int dg = green[a] - green[b];
                 int db = blue[a] - blue[b];
-                sum += dr * dr + dg * dg + db * db;
+                int dtx = textureX[a] - textureX[b];
+                int dty = textureY[a] - textureY[b];
+                sum += dr * dr + dg * dg + db * db + TEXTURE_WEIGHT * (dtx * dtx + dty * dty);
             }
             if (sum >= limit) {
                 return sum;

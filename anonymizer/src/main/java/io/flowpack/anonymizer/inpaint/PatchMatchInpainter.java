@@ -12,14 +12,13 @@ import java.util.concurrent.ForkJoinPool;
 /**
  * The built-in inpainter: exemplar-based, coarse-to-fine PatchMatch. Each connected hole is filled on its own,
  * inside a window around it (its bounding box grown by {@code context} times its larger side on every side, so
- * the search stays local on large photos). The window becomes a pyramid down to where the hole is a few pixels
- * thick; the coarsest hole starts from an onion-peel fill, then every level runs a few EM iterations of PatchMatch
- * (propagation + random search, {@link PatchField}) and weighted voting, and hands its field, doubled, to the next
- * finer level. The finest level's last vote copies the most coherent proposal deep inside the hole rather than
- * averaging, and the detail of the coherent copy inherited from the coarser level is added back there
- * ({@link PatchField#addTexture}), so textures such as grass continue instead of turning flat. Sources are whole
- * patches outside the hole. The result depends on the seed only, not on the
- * number of threads.
+ * the search stays local on large photos). The window becomes a pyramid of at most four levels (1/8 scale, where
+ * a wall's bricks are still visible); patch distances compare colours and texture features
+ * ({@link ImageLevel#computeTexture}). The coarsest hole starts from a structured copy where the surroundings
+ * repeat ({@link OnionPatchFill}) or from a smooth onion peel elsewhere; then every level runs a few EM iterations
+ * of PatchMatch (propagation + random search, {@link PatchField}) and weighted voting, and hands its field,
+ * doubled, to the next finer level. Finally the fill's colour level is matched to the rim ({@link SeamCorrection}).
+ * Sources are whole patches outside the hole. The result depends on the seed only, not on the number of threads.
  */
 public final class PatchMatchInpainter implements Inpainter {
 
@@ -58,17 +57,12 @@ public final class PatchMatchInpainter implements Inpainter {
 
     private final Settings settings;
     /**
-     * Finest-level rounds whose vote copies the most coherent proposal instead of the mean for pixels deep in the
-     * hole ({@link PatchField#vote(ForkJoinPool, int)}): the last one, so that texture is not averaged flat.
+     * Pyramid depth cap: the coarsest level is 1/8 of the photo, where a wall's bricks are still visible (deeper,
+     * every regular pattern has averaged into a flat colour and its start is lost).
      */
-    private static final int TEXTURE_ROUNDS = 1;
-    /** Depth inside the hole (pixels) from which texture is copied fully; nearer the rim it blends in. */
-    private static final int TEXTURE_DEPTH = 4;
-    /**
-     * How much of the coherent copy's fine detail {@link PatchField#addTexture} adds back at the end: 1 looks
-     * most like the surrounding texture, 0.7 keeps SSIM in person-sized holes above Telea (src-test/bench/inpaint-vs-telea.sh).
-     */
-    private static final float TEXTURE_STRENGTH = 0.7f;
+    private static final int MAX_LEVELS = 4;
+    /** {@link Repetition} score below which the surroundings count as a repeating pattern (brick wall 0.06, scenes ≥ 0.36). */
+    private static final double REPETITIVE = 0.15;
 
     public PatchMatchInpainter() {
         this(Settings.defaults());
@@ -138,10 +132,82 @@ public final class PatchMatchInpainter implements Inpainter {
 
     private void fillWindow(ImageLevel finest, long seed, ForkJoinPool pool) {
         int radius = settings.patchSize() / 2;
+        int levels = pyramid(finest, radius).size();
+        finest.computeTexture(1 << (levels - 1));
+        List<ImageLevel> pyramid = pyramid(finest, radius);
+        int coarsest = pyramid.size() - 1;
+        PatchField previous = null;
+        for (int level = coarsest; level >= 0; level--) {
+            ImageLevel image = pyramid.get(level);
+            long levelSeed = seed * 31 + level;
+            PatchField field;
+            if (previous == null) {
+                field = startLevel(image, radius, level, levelSeed, pool);
+                if (field == null) {
+                    continue; // nothing to copy from: the smooth fill is all there is
+                }
+            } else {
+                image.holeFrom(pyramid.get(level + 1));
+                field = new PatchField(image, radius);
+                if (!field.hasSources()) {
+                    image.onionPeel();
+                    previous = null;
+                    continue;
+                }
+                field.initFrom(previous, levelSeed);
+                field.measure(pool);
+                refine(field, level, levelSeed, pool);
+            }
+            if (level == 0) {
+                field.correctSeams();
+            }
+            previous = field;
+        }
+    }
+
+    /**
+     * The first level with sources. Where the surroundings repeat ({@link Repetition}: brick walls, tiles, rows of
+     * windows) the hole starts from {@link OnionPatchFill}'s structured copy, so the pattern runs on through it;
+     * elsewhere from a smooth onion peel with random matches, which EM sharpens only where the matches agree (a
+     * structured copy of an irregular scene is mostly wrong, and scores worse inside the hole than a smooth one:
+     * docs/BENCHMARKS.md). Null when the level offers no source patch.
+     */
+    private PatchField startLevel(ImageLevel image, int radius, int level, long levelSeed, ForkJoinPool pool) {
+        PatchField field = new PatchField(image, radius);
+        if (!field.hasSources()) {
+            image.onionPeel();
+            return null;
+        }
+        if (Repetition.score(image, field.sourcePositions(), radius, levelSeed) < REPETITIVE) {
+            field.onionInit(levelSeed);
+        } else {
+            image.onionPeel();
+            field.randomInit(levelSeed);
+        }
+        field.measure(pool);
+        refine(field, level, levelSeed, pool);
+        return field;
+    }
+
+    /** The EM rounds of one level: search passes, then a vote. */
+    private void refine(PatchField field, int level, long levelSeed, ForkJoinPool pool) {
+        int rounds = settings.emIterations() + (level == 0 ? 0 : 2);
+        for (int round = 0; round < rounds; round++) {
+            for (int pass = 0; pass < settings.searchIterations(); pass++) {
+                field.improve(pass, levelSeed * 1_000_003L + round * 101L + pass, pool);
+            }
+            field.vote(pool);
+            field.measure(pool);
+        }
+    }
+
+    /** The finest level and its halvings down to where the hole is a few pixels thick. */
+    private static List<ImageLevel> pyramid(ImageLevel finest, int radius) {
         List<ImageLevel> pyramid = new ArrayList<>();
         pyramid.add(finest);
         ImageLevel current = finest;
-        while (current.holeThickness() > 2 && Math.min(current.width, current.height) / 2 > 4 * radius + 2) {
+        while (pyramid.size() < MAX_LEVELS && current.holeThickness() > 2
+                && Math.min(current.width, current.height) / 2 > 4 * radius + 2) {
             ImageLevel coarser = current.half();
             if (PatchField.sourceCount(coarser, radius) < 16) {
                 break;
@@ -149,40 +215,6 @@ public final class PatchMatchInpainter implements Inpainter {
             pyramid.add(coarser);
             current = coarser;
         }
-        int coarsest = pyramid.size() - 1;
-        pyramid.get(coarsest).onionPeel();
-        PatchField previous = null;
-        for (int level = coarsest; level >= 0; level--) {
-            ImageLevel image = pyramid.get(level);
-            if (previous != null) {
-                image.holeFrom(pyramid.get(level + 1));
-            }
-            PatchField field = new PatchField(image, radius);
-            if (!field.hasSources()) {
-                image.onionPeel(); // nothing to copy from: the smooth fill is all there is
-                previous = null;
-                continue;
-            }
-            long levelSeed = seed * 31 + level;
-            if (previous == null) {
-                field.randomInit(levelSeed);
-            } else {
-                field.initFrom(previous, levelSeed);
-            }
-            field.measure(pool);
-            int rounds = settings.emIterations() + (level == 0 ? 0 : 2);
-            for (int round = 0; round < rounds; round++) {
-                for (int pass = 0; pass < settings.searchIterations(); pass++) {
-                    field.improve(pass, levelSeed * 1_000_003L + round * 101L + pass, pool);
-                }
-                boolean texture = level == 0 && round >= rounds - TEXTURE_ROUNDS;
-                field.vote(pool, texture ? TEXTURE_DEPTH : Integer.MAX_VALUE);
-                field.measure(pool);
-            }
-            if (level == 0) {
-                field.addTexture(TEXTURE_DEPTH, TEXTURE_STRENGTH);
-            }
-            previous = field;
-        }
+        return pyramid;
     }
 }
