@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Morph speed (issue 6, "Quality and performance"): 210 frames at 640×360, 8 fps, from 7 keyframe images, including
 # H.264 encoding: flowpack's morph step (flow, and cross-fade for reference) vs
-# `ffmpeg -vf minterpolate=fps=8:mi_mode=mci:scd=none` on the same keyframes, in this script on this machine.
+# `ffmpeg -vf minterpolate=fps=8:mi_mode=mci:scd=none` on the same keyframes, in this script on this machine: first
+# flowpack warm in one JVM (median after a warm-up), then both cold and interleaved, timed by /usr/bin/time.
 # Then the H.264 encoder choice: FFmpeg OpenH264 vs jcodec on the same 210 frames (EncoderBenchmark).
 #
 #   mvn -o -q -Dbuild.dirname=target-mbench -pl flow-steps install \
@@ -26,21 +27,30 @@ echo "java: $(java -version 2>&1 | head -1); $(ffmpeg -version | head -1); cores
 "${JAVA[@]}" io.flowpack.bench.morph.MorphSpeedBenchmark run "$WORK/keyframes" "$WORK/out" "$RUNS" flow 2>/dev/null
 "${JAVA[@]}" io.flowpack.bench.morph.MorphSpeedBenchmark run "$WORK/keyframes" "$WORK/out" "$RUNS" crossfade 2>/dev/null
 # minterpolate holds back the frames after the last keyframe: a copy of the last keyframe after it lets it reach 210
-cp "$WORK/keyframes/k7.png" "$WORK/keyframes/k8.png"
-walls=(); cpus=()
+mkdir -p "$WORK/mi-keyframes" && cp "$WORK"/keyframes/k*.png "$WORK/mi-keyframes/"
+cp "$WORK/keyframes/k7.png" "$WORK/mi-keyframes/k8.png"
+# Cold runs, as a user runs them, interleaved so that both tools see the same load on shared cores:
+# a whole JVM doing one morph (start-up and JIT included) against one ffmpeg process; wall and user+sys CPU.
+fp_walls=(); fp_cpus=(); mi_walls=(); mi_cpus=()
 for run in $(seq 1 "$RUNS"); do
+    /usr/bin/time -f "%e %U %S" -o "$WORK/time.txt" "${JAVA[@]}" io.flowpack.bench.morph.MorphSpeedBenchmark once \
+        "$WORK/keyframes" "$WORK/out" flow 2>/dev/null
+    fp_walls+=("$(tail -1 "$WORK/time.txt" | awk '{ printf "%.2f", $1 }')")
+    fp_cpus+=("$(tail -1 "$WORK/time.txt" | awk '{ printf "%.2f", $2 + $3 }')")
     /usr/bin/time -f "%e %U %S" -o "$WORK/time.txt" ffmpeg -hide_banner -loglevel error -y -framerate 8/35 \
-        -start_number 1 -i "$WORK/keyframes/k%d.png" -vf "minterpolate=fps=8:mi_mode=mci:scd=none" -frames:v 210 \
+        -start_number 1 -i "$WORK/mi-keyframes/k%d.png" -vf "minterpolate=fps=8:mi_mode=mci:scd=none" -frames:v 210 \
         -pix_fmt yuv420p "$WORK/out/minterpolate.mp4"
-    walls+=("$(awk '{ printf "%.2f", $1 }' "$WORK/time.txt")")
-    cpus+=("$(awk '{ printf "%.2f", $2 + $3 }' "$WORK/time.txt")")
+    mi_walls+=("$(tail -1 "$WORK/time.txt" | awk '{ printf "%.2f", $1 }')")
+    mi_cpus+=("$(tail -1 "$WORK/time.txt" | awk '{ printf "%.2f", $2 + $3 }')")
 done
-rm "$WORK/keyframes/k8.png"
 median() { printf '%s\n' "$@" | sort -n | sed -n "$(( ($# + 1) / 2 ))p"; }
 frames=$(ffprobe -v error -count_frames -select_streams v:0 -show_entries stream=nb_read_frames -of csv=p=0 \
     "$WORK/out/minterpolate.mp4")
-echo "ffmpeg minterpolate mci + libx264: wall median $(median "${walls[@]}") s of $RUNS runs (${walls[*]}), \
-CPU median $(median "${cpus[@]}") s, $frames frames, $(stat -c %s "$WORK/out/minterpolate.mp4") bytes"
+echo "cold, interleaved, $RUNS runs each (wall s / CPU s):"
+echo "  flowpack morph (whole JVM): wall ${fp_walls[*]} → median $(median "${fp_walls[@]}"); \
+CPU ${fp_cpus[*]} → median $(median "${fp_cpus[@]}")"
+echo "  ffmpeg minterpolate mci + libx264: wall ${mi_walls[*]} → median $(median "${mi_walls[@]}"); \
+CPU ${mi_cpus[*]} → median $(median "${mi_cpus[@]}"); $frames frames, $(stat -c %s "$WORK/out/minterpolate.mp4") bytes"
 echo "== H.264 encoder choice =="
 java -Xmx2g -Djava.awt.headless=true -cp "$CP" io.flowpack.bench.morph.EncoderBenchmark "$WORK/keyframes" \
     "$WORK/encoders" 2>/dev/null

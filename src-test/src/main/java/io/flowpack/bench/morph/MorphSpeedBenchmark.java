@@ -32,6 +32,7 @@ import java.util.stream.Stream;
  * <pre>
  * java … MorphSpeedBenchmark keyframes &lt;dir&gt; &lt;photo&gt;…    7 keyframes k1.png … k7.png, 640×360 (cover + crop)
  * java … MorphSpeedBenchmark run &lt;dir&gt; &lt;out&gt; &lt;runs&gt; [method]   seconds per run after one warm-up, median
+ * java … MorphSpeedBenchmark once &lt;dir&gt; &lt;out&gt; [method]          one cold run (the script times the JVM)
  * </pre>
  */
 public final class MorphSpeedBenchmark {
@@ -46,6 +47,8 @@ public final class MorphSpeedBenchmark {
     public static void main(String[] args) throws Exception {
         if (args[0].equals("keyframes")) {
             keyframes(Path.of(args[1]), Arrays.stream(args, 2, args.length).map(Path::of).toList());
+        } else if (args[0].equals("once")) {
+            once(Path.of(args[1]), Path.of(args[2]), args.length > 3 ? args[3] : "flow");
         } else {
             run(Path.of(args[1]), Path.of(args[2]), Integer.parseInt(args[3]), args.length > 4 ? args[4] : "flow");
         }
@@ -57,6 +60,31 @@ public final class MorphSpeedBenchmark {
             BufferedImage photo = Pixels.toIntRgb(ImageDecoder.decodeFirst(photos.get(i), ImageLimits.DEFAULT));
             ImageIO.write(cover(photo, WIDTH, HEIGHT), "png", dir.resolve("k" + (i + 1) + ".png").toFile());
         }
+    }
+
+    /** One cold run, as the command line does it: the script times the whole JVM. */
+    static void once(Path keyframes, Path out, String method) throws Exception {
+        Files.createDirectories(out);
+        Path work = Files.createTempDirectory(out, "once");
+        Document doc = document(keyframes, new FileBlobStore(work));
+        new StepEngine(new FileBlobStore(work)).run(doc, new MorphStep(), Map.of("fps", FPS, "frames", FRAMES,
+                "width", WIDTH, "height", HEIGHT, "method", method), RunOptions.DEFAULT);
+        try (Stream<Path> walk = Files.walk(work)) {
+            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+
+    private static Document document(Path keyframes, FileBlobStore blobs) throws IOException {
+        List<Path> files;
+        try (Stream<Path> list = Files.list(keyframes)) {
+            files = list.filter(p -> p.toString().endsWith(".png")).sorted().toList();
+        }
+        DocumentIngest ingest = new DocumentIngest(blobs, ImageLimits.DEFAULT.maxBytes());
+        List<Part> parts = new ArrayList<>();
+        for (Path file : files) {
+            parts.addAll(ingest.fromFile(file, file.getFileName().toString()).parts());
+        }
+        return Document.of("keyframes", parts.toArray(Part[]::new));
     }
 
     static void run(Path keyframes, Path out, int runs, String method) throws Exception {
@@ -74,12 +102,7 @@ public final class MorphSpeedBenchmark {
         for (int run = -1; run < runs; run++) {
             Path work = Files.createTempDirectory(out, "run");
             FileBlobStore blobs = new FileBlobStore(work);
-            DocumentIngest ingest = new DocumentIngest(blobs, ImageLimits.DEFAULT.maxBytes());
-            List<Part> parts = new ArrayList<>();
-            for (Path file : files) {
-                parts.addAll(ingest.fromFile(file, file.getFileName().toString()).parts());
-            }
-            Document doc = Document.of("keyframes", parts.toArray(Part[]::new));
+            Document doc = document(keyframes, blobs);
             long start = System.nanoTime();
             long cpuStart = os.getProcessCpuTime();
             new StepEngine(blobs).run(doc, step, Map.of("fps", FPS, "frames", FRAMES, "width", WIDTH,
