@@ -1,17 +1,18 @@
 #!/usr/bin/env bash
-# ComfyUI's own script_examples/websockets_api_example.py against flowpack's graph runner (issue 5, tests): the
-# script runs unchanged except for its embedded prompt (see run_comfy_example.py), with Debian's python3-websocket.
-# It is GPL and not part of flowpack: pass the path of a copy from the ComfyUI repository.
+# ComfyUI's own script_examples (websockets_api_example.py, websockets_api_example_ws_images.py) against flowpack's
+# graph runner (issue 5, tests): each script runs unchanged except for its embedded prompt (see
+# run_comfy_example.py), with Debian's python3-websocket. They are GPL and not part of flowpack: pass the paths of
+# copies from the ComfyUI repository.
 #
 #   mvn -o -q -Dbuild.dirname=target-x install -DskipTests \
-#     && BUILD_DIRNAME=target-x bash src-test/comfy/run-websockets-example.sh /path/to/websockets_api_example.py
+#     && BUILD_DIRNAME=target-x bash src-test/comfy/run-websockets-example.sh /path/to/websockets_api_example*.py
 #
 # Starts `flowpack serve` with the runner on 127.0.0.1:8188 (the address the script hard-codes), puts a 512×512
 # PNG into its input folder, runs the script, and stops the server.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 BUILD=${BUILD_DIRNAME:-target}
-SCRIPT=$1
+[ $# -ge 1 ] || { echo "usage: $0 <ComfyUI script_examples/*.py>..." >&2; exit 2; }
 JAR="$ROOT/deploy/$BUILD/flowpack-exec.jar"
 [ -f "$JAR" ] || { echo "build first: mvn -o -q -Dbuild.dirname=$BUILD install -DskipTests" >&2; exit 1; }
 /usr/bin/python3 -c 'import websocket' || { echo "apt-get install -y python3-websocket" >&2; exit 1; }
@@ -37,4 +38,7 @@ for _ in $(seq 1 120); do
     kill -0 "$SERVER" 2>/dev/null || { cat "$WORK/server.log" >&2; exit 1; }
     sleep 1
 done
-cd "$WORK" && /usr/bin/python3 "$ROOT/src-test/comfy/run_comfy_example.py" "$SCRIPT" example.png
+for SCRIPT in "$@"; do
+    echo "== $(basename "$SCRIPT")"
+    (cd "$WORK" && /usr/bin/python3 "$ROOT/src-test/comfy/run_comfy_example.py" "$SCRIPT" example.png)
+done

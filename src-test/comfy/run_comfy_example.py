@@ -4,6 +4,7 @@ offers, then the script's source is executed as is. The script itself is not par
 pass its path, e.g. a checkout's `script_examples/websockets_api_example.py`.
 
 Usage: /usr/bin/python3 run_comfy_example.py <script.py> <input-image-name>
+(tested with websockets_api_example.py and websockets_api_example_ws_images.py)
 Needs Debian's python3-websocket. Prints the output images the script collected.
 """
 import io
@@ -16,11 +17,16 @@ source = open(script_path, encoding="utf-8").read()
 
 # Keeps the node ids the script edits afterwards: "6" gets a "text" input and "3" a "seed" input; the runner ignores
 # literal inputs a node does not declare, as ComfyUI does.
+# The output node keeps the id and class the script expects: SaveImageWebsocket under "save_image_websocket_node"
+# (websockets_api_example_ws_images.py), else SaveImage under "9".
 workflow = {
     "6": {"class_type": "LoadImage", "inputs": {"image": image_name}},
     "3": {"class_type": "ImageScaleBy", "inputs": {"image": ["6", 0], "upscale_method": "bilinear", "scale_by": 2.0}},
-    "9": {"class_type": "SaveImage", "inputs": {"images": ["3", 0], "filename_prefix": "ws_example"}},
 }
+if "save_image_websocket_node" in source:
+    workflow["save_image_websocket_node"] = {"class_type": "SaveImageWebsocket", "inputs": {"images": ["3", 0]}}
+else:
+    workflow["9"] = {"class_type": "SaveImage", "inputs": {"images": ["3", 0], "filename_prefix": "ws_example"}}
 pattern = re.compile(r'prompt_text = """.*?"""', re.S)
 if not pattern.search(source):
     sys.exit("no prompt_text literal in " + script_path)
