@@ -5,7 +5,7 @@ import java.nio.file.Path;
 /**
  * How a {@link ComfyRunner} is started.
  *
- * @param host            address to bind; anything but a loopback address requires a {@code token}
+ * @param host            address to bind (blank: 127.0.0.1); anything but a loopback address requires a {@code token}
  * @param port            TCP port; 0 picks a free one
  * @param inputDirectory  ComfyUI's {@code input} folder (uploads, {@code LoadImage})
  * @param outputDirectory ComfyUI's {@code output} folder ({@code SaveImage})
@@ -33,6 +33,10 @@ public record RunnerSettings(String host, int port, Path inputDirectory, Path ou
             throw new IllegalArgumentException("max upload size and max history must be positive");
         }
         token = token == null || token.isBlank() ? null : token;
+        host = host == null || host.isBlank() ? "127.0.0.1" : host.trim();
+        if (inputDirectory == null || outputDirectory == null || tempDirectory == null || userDirectory == null) {
+            throw new IllegalArgumentException("the input, output, temp and user folders must be set");
+        }
     }
 
     /** Loopback on 8188, the four folders under {@code dataDirectory}, no frontend, no token, 100 MB uploads. */
