@@ -16,8 +16,9 @@ import java.util.function.BooleanSupplier;
 /**
  * Renders a {@link MorphTimeline} into a {@link FrameSink}: frames are made on a pool of threads, at most
  * {@code window} ahead of the encoder, and written strictly in order, so memory stays bounded however long the
- * video is. Keyframes are loaded when their transition begins and dropped when it ends; each transition is
- * prepared once (e.g. its optical flow) on the calling thread while the pool still works on the previous one.
+ * video is. Keyframes are loaded when their transition is prepared and dropped when it ends; each transition is
+ * prepared once (e.g. its optical flow) on the pool, the next one while the current one's frames are made, so at
+ * most three keyframes and two transitions are held.
  */
 final class MorphRenderer {
 
@@ -46,6 +47,7 @@ final class MorphRenderer {
     void render(MorphTimeline timeline, Keyframes source, Interpolator interpolator, FrameSink sink,
                 FrameProgress progress) throws StepException, IOException {
         Map<Integer, RgbFrame> loaded = new HashMap<>();
+        Map<Integer, Future<Interpolator.Transition>> prepared = new HashMap<>();
         ArrayDeque<Future<int[]>> pending = new ArrayDeque<>();
         Interpolator.Transition transition = null;
         int transitionFrom = -1;
@@ -64,8 +66,13 @@ final class MorphRenderer {
                     pending.add(pool.submit(() -> still));
                 } else {
                     if (transitionFrom != blend.from()) {
-                        transition = interpolator.between(from, load(loaded, source, blend.to()));
+                        transition = prepare(prepared, loaded, source, interpolator, blend.from()).get();
                         transitionFrom = blend.from();
+                        prepared.remove(transitionFrom);
+                        if (blend.to() + 1 < timeline.keyframes()) {
+                            // the next transition's flow is measured on the pool while this one's frames are made
+                            prepare(prepared, loaded, source, interpolator, blend.to());
+                        }
                     }
                     Interpolator.Transition current = transition;
                     double weight = blend.weight();
@@ -80,9 +87,29 @@ final class MorphRenderer {
                 sink.write(next(pending));
                 progress.written(++written, total);
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CancellationException("interrupted");
+        } catch (ExecutionException e) {
+            throw unwrap(e);
         } finally {
             pending.forEach(future -> future.cancel(true));
+            prepared.values().forEach(future -> future.cancel(true));
         }
+    }
+
+    /** The transition from keyframe {@code from} to the next, started on the pool once (keyframes load here). */
+    private Future<Interpolator.Transition> prepare(Map<Integer, Future<Interpolator.Transition>> prepared,
+                                                    Map<Integer, RgbFrame> loaded, Keyframes source,
+                                                    Interpolator interpolator, int from) throws StepException {
+        Future<Interpolator.Transition> future = prepared.get(from);
+        if (future == null) {
+            RgbFrame a = load(loaded, source, from);
+            RgbFrame b = load(loaded, source, from + 1);
+            future = pool.submit(() -> interpolator.between(a, b));
+            prepared.put(from, future);
+        }
+        return future;
     }
 
     private static RgbFrame load(Map<Integer, RgbFrame> loaded, Keyframes source, int index) throws StepException {
@@ -102,14 +129,18 @@ final class MorphRenderer {
             Thread.currentThread().interrupt();
             throw new CancellationException("interrupted");
         } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof StepException step) {
-                throw step;
-            }
-            if (cause instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            throw new StepException("rendering a frame failed: " + cause, cause);
+            throw unwrap(e);
         }
+    }
+
+    private static StepException unwrap(ExecutionException e) {
+        Throwable cause = e.getCause();
+        if (cause instanceof StepException step) {
+            return step;
+        }
+        if (cause instanceof RuntimeException runtime) {
+            throw runtime;
+        }
+        return new StepException("rendering a frame failed: " + cause, cause);
     }
 }
