@@ -121,7 +121,7 @@ class RunCommandTest {
         String out = dir.resolve("out").toString();
 
         assertThat(RunCommand.execute(new String[]{"upscal", in, "--out", out})).isEqualTo(2);
-        assertThat(errText()).contains("unknown step 'upscal'; known: anonymize, convert, morph, pdf-assemble, pdf-render, upscale");
+        assertThat(errText()).contains("unknown step 'upscal'; known: anonymize, convert, generate, morph, pdf-assemble, pdf-render, upscale");
         assertThat(RunCommand.execute(new String[]{"upscale", in, "--out", out, "--param", "facter=2"})).isEqualTo(2);
         assertThat(errText()).contains("unknown parameter 'facter' for step 'upscale'");
         assertThat(RunCommand.execute(new String[]{"upscale", in})).isEqualTo(2);
