@@ -36,15 +36,4 @@ final class FlowConsistency {
         }
         return valid;
     }
-
-    /** Share of the pixels that pass, for the audit (near 0 means the keyframes show unrelated scenes). */
-    static double share(boolean[] valid) {
-        int count = 0;
-        for (boolean v : valid) {
-            if (v) {
-                count++;
-            }
-        }
-        return valid.length == 0 ? 0 : (double) count / valid.length;
-    }
 }

@@ -7,7 +7,6 @@ package io.flowpack.morph;
  */
 public final class FlowInterpolator implements Interpolator {
     private final boolean occlusion;
-    private volatile double lastTrustedShare = 1;
 
     public FlowInterpolator(boolean occlusion) {
         this.occlusion = occlusion;
@@ -38,12 +37,6 @@ public final class FlowInterpolator implements Interpolator {
             java.util.Arrays.fill(trustedA, true);
             trustedB = trustedA;
         }
-        lastTrustedShare = (FlowConsistency.share(trustedA) + FlowConsistency.share(trustedB)) / 2;
         return new FlowTransition(a, b, forward, backward, trustedA, trustedB);
-    }
-
-    /** Share of pixels whose flow passed the check in the last transition (for the audit). */
-    public double lastTrustedShare() {
-        return lastTrustedShare;
     }
 }
