@@ -28,6 +28,7 @@ final class PatchField {
     static final int TEXTURE_WEIGHT = 2;
 
     private final ImageLevel image;
+    private final boolean compareTexture;
     private final int radius;
     private final int width;
     private final int height;
@@ -40,6 +41,15 @@ final class PatchField {
     private final int[] distance;
 
     PatchField(ImageLevel image, int radius) {
+        this(image, radius, true);
+    }
+
+    /**
+     * @param compareTexture whether patch distances include the texture features; the finest level leaves them out
+     *                       (its colours carry the texture itself, and five planes cost half as much again)
+     */
+    PatchField(ImageLevel image, int radius, boolean compareTexture) {
+        this.compareTexture = compareTexture;
         this.image = image;
         this.radius = radius;
         this.width = image.width;
@@ -392,6 +402,24 @@ final class PatchField {
         int y0 = Math.max(-radius, -ty);
         int y1 = Math.min(radius, height - 1 - ty);
         int sum = 0;
+        if (!compareTexture) {
+            for (int dy = y0; dy <= y1; dy++) {
+                int tRow = t + dy * width;
+                int sRow = s + dy * width;
+                for (int dx = x0; dx <= x1; dx++) {
+                    int a = tRow + dx;
+                    int b = sRow + dx;
+                    int dr = red[a] - red[b];
+                    int dg = green[a] - green[b];
+                    int db = blue[a] - blue[b];
+                    sum += dr * dr + dg * dg + db * db;
+                }
+                if (sum >= limit) {
+                    return sum;
+                }
+            }
+            return sum;
+        }
         for (int dy = y0; dy <= y1; dy++) {
             int tRow = t + dy * width;
             int sRow = s + dy * width;

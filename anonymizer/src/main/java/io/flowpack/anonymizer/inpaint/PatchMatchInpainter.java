@@ -148,7 +148,7 @@ public final class PatchMatchInpainter implements Inpainter {
                 }
             } else {
                 image.holeFrom(pyramid.get(level + 1));
-                field = new PatchField(image, radius);
+                field = new PatchField(image, radius, level > 0);
                 if (!field.hasSources()) {
                     image.onionPeel();
                     previous = null;
@@ -173,7 +173,7 @@ public final class PatchMatchInpainter implements Inpainter {
      * docs/BENCHMARKS.md). Null when the level offers no source patch.
      */
     private PatchField startLevel(ImageLevel image, int radius, int level, long levelSeed, ForkJoinPool pool) {
-        PatchField field = new PatchField(image, radius);
+        PatchField field = new PatchField(image, radius, level > 0);
         if (!field.hasSources()) {
             image.onionPeel();
             return null;
