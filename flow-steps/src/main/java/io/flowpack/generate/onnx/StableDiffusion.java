@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CancellationException;
 
 /**
  * Stable Diffusion on a loaded {@link DiffusersPipeline}, step for step as diffusers' ONNX pipelines:
@@ -62,19 +61,6 @@ public final class StableDiffusion {
         Unet.checkSize(pipeline.unet(), h, w);
         NoiseScheduler scheduler = Schedulers.create(request.scheduler(), pipeline.schedulerConfig(), request.steps());
 
-        boolean guided = classifierFree(pipeline, request);
-        float[] embedding = pipeline.unet().hasInput(Unet.TIMESTEP_COND)
-                ? Unet.guidanceEmbedding(request.guidance() - 1, Unet.guidanceEmbeddingSize(pipeline.unet())) : null;
-        float[] prompt = conditioning.positive();
-        int tokens = pipeline.tokenizer().maxLength();
-        int dim = prompt.length / tokens;
-        float[] hidden = guided
-                ? repeatConcat(conditioning.negative(), prompt, batch)
-                : repeatConcat(null, prompt, batch);
-        if (hidden.length != (guided ? 2 : 1) * batch * tokens * dim) {
-            throw new GenerationException("text_encoder gave different sizes for the prompt and the negative prompt");
-        }
-
         NumpyRandom random = new NumpyRandom(request.seed());
         int start;
         float[] latents;
@@ -100,27 +86,10 @@ public final class StableDiffusion {
             }
         }
 
-        double[] timesteps = scheduler.timesteps();
-        int total = timesteps.length - start;
-        int n = guided ? 2 * batch : batch;
-        for (int i = start; i < timesteps.length; i++) {
-            if (listener.cancelled() || Thread.currentThread().isInterrupted()) {
-                throw new CancellationException("generation cancelled after " + (i - start) + " of " + total + " steps");
-            }
-            float[] input = new float[n * latentSize];
-            float scale = (float) scheduler.inputScale(i);
-            for (int k = 0; k < latents.length; k++) {
-                input[k] = latents[k] * scale;
-            }
-            if (guided) {
-                System.arraycopy(input, 0, input, latents.length, latents.length);
-            }
-            float[] output = Unet.predict(pipeline.unet(), input, n, h, w, timesteps[i], hidden, tokens, dim,
-                    embedding);
-            float[] noise = guided ? guide(output, latents.length, (float) request.guidance()) : output;
-            latents = scheduler.step(noise, i, latents, random);
-            listener.step(i - start + 1, total);
-        }
+        int total = scheduler.timesteps().length - start;
+        boolean guided = classifierFree(pipeline, request);
+        latents = LatentSampling.denoise(pipeline, scheduler, latents, start, conditioning, request.guidance(), batch,
+                h, w, random, listener);
 
         List<BufferedImage> images = new ArrayList<>(batch);
         for (int b = 0; b < batch; b++) {
@@ -132,7 +101,7 @@ public final class StableDiffusion {
         details.put("steps", request.steps());
         details.put("denoisingSteps", total);
         details.put("guidanceApplied", guided);
-        details.put("guidanceEmbedding", embedding != null);
+        details.put("guidanceEmbedding", LatentSampling.embedsGuidance(pipeline));
         details.put("rng", "numpy RandomState(seed) / MT19937");
         return new Output(images, latents, details);
     }
@@ -153,19 +122,6 @@ public final class StableDiffusion {
             guided[i] = uncond + scale * (output[size + i] - uncond);
         }
         return guided;
-    }
-
-    /** {@code first} repeated {@code times}, then {@code second} repeated {@code times} ({@code first} may be null). */
-    private static float[] repeatConcat(float[] first, float[] second, int times) {
-        int firstLength = first == null ? 0 : first.length;
-        float[] out = new float[times * (firstLength + second.length)];
-        for (int i = 0; i < times; i++) {
-            if (first != null) {
-                System.arraycopy(first, 0, out, i * firstLength, firstLength);
-            }
-            System.arraycopy(second, 0, out, times * firstLength + i * second.length, second.length);
-        }
-        return out;
     }
 
     private static BufferedImage resized(BufferedImage image, int width, int height) {

@@ -81,6 +81,13 @@ public record SchedulerConfig(String className, int numTrainTimesteps, double be
         }
     }
 
+    /** This config with another {@code timestep_spacing} ({@code null}: each scheduler's default). */
+    public SchedulerConfig withTimestepSpacing(String spacing) {
+        return new SchedulerConfig(className, numTrainTimesteps, betaStart, betaEnd, betaSchedule, predictionType,
+                spacing, stepsOffset, setAlphaToOne, clipSample, clipSampleRange, originalInferenceSteps,
+                timestepScaling);
+    }
+
     /** The spacing to use: the configured one, else the scheduler's default. */
     String spacing(String schedulerDefault) {
         return timestepSpacing != null ? timestepSpacing : schedulerDefault;
