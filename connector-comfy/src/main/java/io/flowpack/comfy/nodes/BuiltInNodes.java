@@ -1,6 +1,7 @@
 package io.flowpack.comfy.nodes;
 
 import io.flowpack.comfy.node.NodeRegistry;
+import io.flowpack.comfy.nodes.generate.GenerateNodes;
 import io.flowpack.comfy.nodes.image.ImageCompositeMaskedNode;
 import io.flowpack.comfy.nodes.image.ImageCropNode;
 import io.flowpack.comfy.nodes.image.ImageInvertNode;
@@ -58,6 +59,7 @@ public final class BuiltInNodes {
         registry.register(new ImageCompositeMaskedNode());
         registry.register(new UpscaleModelLoaderNode(models, sessions));
         registry.register(new ImageUpscaleWithModelNode());
+        GenerateNodes.register(registry, models);
         for (String name : steps.names()) {
             Step step = steps.require(name);
             try {
