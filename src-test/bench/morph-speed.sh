@@ -8,8 +8,9 @@
 #   mvn -o -q -Dbuild.dirname=target-mbench -pl flow-steps install \
 #     && BUILD_DIRNAME=target-mbench bash src-test/bench/morph-speed.sh [runs]
 #
-# Keyframes: the 7 photos samples/*.jpg + samples/portraits/*.jpg (public domain, see samples/PROVENANCE.md), each
-# covered and cropped to 640×360 PNG. ffmpeg reads them at 8/35 fps (one keyframe per 35 output frames), interpolates
+# Two keyframe sets (public-domain samples, see samples/PROVENANCE.md), 640×360 PNG: "camera", 7 views of one pan
+# and zoom over samples/visitor-brick-wall.jpg (related: the flow morph runs), and "photos", the 7 photos
+# samples/*.jpg + samples/portraits/*.jpg covered and cropped (unrelated: flowpack falls back to a cross-fade). ffmpeg reads them at 8/35 fps (one keyframe per 35 output frames), interpolates
 # to 8 fps and stops at 210 frames; it encodes with its default H.264 encoder (libx264, preset medium, crf 23).
 set -euo pipefail
 
@@ -20,38 +21,52 @@ WORK=${BENCH_DIR:-$ROOT/src-test/$BUILD/bench-morph-speed}
 command -v ffmpeg >/dev/null || { echo "missing ffmpeg: apt-get install ffmpeg" >&2; exit 1; }
 
 source "$(dirname "$0")/morph-classpath.sh"
-rm -rf "$WORK" && mkdir -p "$WORK/keyframes" "$WORK/out"
+rm -rf "$WORK" && mkdir -p "$WORK"
 PHOTOS=$(ls "$ROOT"/samples/*.jpg "$ROOT"/samples/portraits/*.jpg | head -7)
 echo "java: $(java -version 2>&1 | head -1); $(ffmpeg -version | head -1); cores: $(nproc)"
-"${JAVA[@]}" io.flowpack.bench.morph.MorphSpeedBenchmark keyframes "$WORK/keyframes" $PHOTOS
-"${JAVA[@]}" io.flowpack.bench.morph.MorphSpeedBenchmark run "$WORK/keyframes" "$WORK/out" "$RUNS" flow 2>/dev/null
-"${JAVA[@]}" io.flowpack.bench.morph.MorphSpeedBenchmark run "$WORK/keyframes" "$WORK/out" "$RUNS" crossfade 2>/dev/null
-# minterpolate holds back the frames after the last keyframe: a copy of the last keyframe after it lets it reach 210
-mkdir -p "$WORK/mi-keyframes" && cp "$WORK"/keyframes/k*.png "$WORK/mi-keyframes/"
-cp "$WORK/keyframes/k7.png" "$WORK/mi-keyframes/k8.png"
-# Cold runs, as a user runs them, interleaved so that both tools see the same load on shared cores:
-# a whole JVM doing one morph (start-up and JIT included) against one ffmpeg process; wall and user+sys CPU.
-fp_walls=(); fp_cpus=(); mi_walls=(); mi_cpus=()
-for run in $(seq 1 "$RUNS"); do
-    /usr/bin/time -f "%e %U %S" -o "$WORK/time.txt" "${JAVA[@]}" io.flowpack.bench.morph.MorphSpeedBenchmark once \
-        "$WORK/keyframes" "$WORK/out" flow 2>/dev/null
-    fp_walls+=("$(tail -1 "$WORK/time.txt" | awk '{ printf "%.2f", $1 }')")
-    fp_cpus+=("$(tail -1 "$WORK/time.txt" | awk '{ printf "%.2f", $2 + $3 }')")
-    /usr/bin/time -f "%e %U %S" -o "$WORK/time.txt" ffmpeg -hide_banner -loglevel error -y -framerate 8/35 \
-        -start_number 1 -i "$WORK/mi-keyframes/k%d.png" -vf "minterpolate=fps=8:mi_mode=mci:scd=none" -frames:v 210 \
-        -pix_fmt yuv420p "$WORK/out/minterpolate.mp4"
-    mi_walls+=("$(tail -1 "$WORK/time.txt" | awk '{ printf "%.2f", $1 }')")
-    mi_cpus+=("$(tail -1 "$WORK/time.txt" | awk '{ printf "%.2f", $2 + $3 }')")
-done
 median() { printf '%s\n' "$@" | sort -n | sed -n "$(( ($# + 1) / 2 ))p"; }
-frames=$(ffprobe -v error -count_frames -select_streams v:0 -show_entries stream=nb_read_frames -of csv=p=0 \
-    "$WORK/out/minterpolate.mp4")
-echo "cold, interleaved, $RUNS runs each (wall s / CPU s):"
-echo "  flowpack morph (whole JVM): wall ${fp_walls[*]} → median $(median "${fp_walls[@]}"); \
+
+compare() {   # $1: keyframe set name; keyframes in $WORK/$1/keyframes
+    local set="$WORK/$1"
+    mkdir -p "$set/out" "$set/mi-keyframes"
+    echo "== keyframes: $1 =="
+    "${JAVA[@]}" io.flowpack.bench.morph.MorphSpeedBenchmark run "$set/keyframes" "$set/out" "$RUNS" flow 2>/dev/null
+    "${JAVA[@]}" io.flowpack.bench.morph.MorphSpeedBenchmark run "$set/keyframes" "$set/out" "$RUNS" crossfade \
+        2>/dev/null
+    # minterpolate holds back the frames after the last keyframe: a copy of the last one lets it reach 210
+    cp "$set"/keyframes/k*.png "$set/mi-keyframes/" && cp "$set/keyframes/k7.png" "$set/mi-keyframes/k8.png"
+    # Cold runs, as a user runs them, interleaved so that both tools see the same load on shared cores:
+    # a whole JVM doing one morph (start-up and JIT included) against one ffmpeg process; wall and user+sys CPU.
+    local fp_walls=() fp_cpus=() mi_walls=() mi_cpus=()
+    for run in $(seq 1 "$RUNS"); do
+        /usr/bin/time -f "%e %U %S" -o "$WORK/time.txt" "${JAVA[@]}" io.flowpack.bench.morph.MorphSpeedBenchmark \
+            once "$set/keyframes" "$set/out" flow 2>/dev/null
+        fp_walls+=("$(tail -1 "$WORK/time.txt" | awk '{ printf "%.2f", $1 }')")
+        fp_cpus+=("$(tail -1 "$WORK/time.txt" | awk '{ printf "%.2f", $2 + $3 }')")
+        /usr/bin/time -f "%e %U %S" -o "$WORK/time.txt" ffmpeg -hide_banner -loglevel error -y -framerate 8/35 \
+            -start_number 1 -i "$set/mi-keyframes/k%d.png" -vf "minterpolate=fps=8:mi_mode=mci:scd=none" \
+            -frames:v 210 -pix_fmt yuv420p "$set/out/minterpolate.mp4"
+        mi_walls+=("$(tail -1 "$WORK/time.txt" | awk '{ printf "%.2f", $1 }')")
+        mi_cpus+=("$(tail -1 "$WORK/time.txt" | awk '{ printf "%.2f", $2 + $3 }')")
+    done
+    local frames
+    frames=$(ffprobe -v error -count_frames -select_streams v:0 -show_entries stream=nb_read_frames -of csv=p=0 \
+        "$set/out/minterpolate.mp4")
+    echo "cold, interleaved, $RUNS runs each (wall s / CPU s):"
+    echo "  flowpack morph (whole JVM): wall ${fp_walls[*]} → median $(median "${fp_walls[@]}"); \
 CPU ${fp_cpus[*]} → median $(median "${fp_cpus[@]}")"
-echo "  ffmpeg minterpolate mci + libx264: wall ${mi_walls[*]} → median $(median "${mi_walls[@]}"); \
-CPU ${mi_cpus[*]} → median $(median "${mi_cpus[@]}"); $frames frames, $(stat -c %s "$WORK/out/minterpolate.mp4") bytes"
+    echo "  ffmpeg minterpolate mci + libx264: wall ${mi_walls[*]} → median $(median "${mi_walls[@]}"); \
+CPU ${mi_cpus[*]} → median $(median "${mi_cpus[@]}"); $frames frames, $(stat -c %s "$set/out/minterpolate.mp4") bytes"
+}
+
+# related keyframes: one camera move (pan + 15 % zoom) over samples/visitor-brick-wall.jpg — the flow morph works
+"${JAVA[@]}" io.flowpack.bench.morph.MorphSpeedBenchmark camera "$WORK/camera/keyframes" \
+    "$ROOT/samples/visitor-brick-wall.jpg"
+compare camera
+# unrelated keyframes: the 7 sample photos — flowpack measures the flow, finds no correspondence, cross-fades
+"${JAVA[@]}" io.flowpack.bench.morph.MorphSpeedBenchmark keyframes "$WORK/photos/keyframes" $PHOTOS
+compare photos
 echo "== H.264 encoder choice =="
-java -Xmx2g -Djava.awt.headless=true -cp "$CP" io.flowpack.bench.morph.EncoderBenchmark "$WORK/keyframes" \
+java -Xmx2g -Djava.awt.headless=true -cp "$CP" io.flowpack.bench.morph.EncoderBenchmark "$WORK/camera/keyframes" \
     "$WORK/encoders" 2>/dev/null
 echo "results: $WORK"

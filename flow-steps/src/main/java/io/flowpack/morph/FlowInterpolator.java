@@ -3,13 +3,37 @@ package io.flowpack.morph;
 /**
  * The built-in backend: dense optical flow both ways between neighbouring keyframes ({@link DenseFlow}, OpenCV DIS),
  * each in-between frame warped from both keyframes and blended ({@link FlowTransition}). With {@code occlusion} off
- * every pixel is warped, which smears edges where something moves in front of something else.
+ * every pixel is warped, which smears edges where something moves in front of something else. Keyframes the flow
+ * cannot relate are cross-faded instead ({@link #motion}): a dissolve, never a cut.
  */
 public final class FlowInterpolator implements Interpolator {
+    static final double UNRELATED = 0.35;
+    static final double RELATED = 0.65;
+
     private final boolean occlusion;
 
     public FlowInterpolator(boolean occlusion) {
         this.occlusion = occlusion;
+    }
+
+    /**
+     * How much of the flow morph to show, from the share of pixels whose flow passed the check: camera moves and
+     * moving objects keep 0.9 and more, unrelated pictures (room to room, apples to oranges) fall to 0.1–0.3, where
+     * the flow is noise and warping would tear the picture. Below {@value #UNRELATED} the transition is a
+     * cross-fade, above {@value #RELATED} the flow morph, in between a mix of both.
+     */
+    static float motion(double trustedShare) {
+        return (float) Math.max(0, Math.min(1, (trustedShare - UNRELATED) / (RELATED - UNRELATED)));
+    }
+
+    private static double share(boolean[] trusted) {
+        int count = 0;
+        for (boolean t : trusted) {
+            if (t) {
+                count++;
+            }
+        }
+        return trusted.length == 0 ? 0 : (double) count / trusted.length;
     }
 
     @Override
@@ -25,18 +49,19 @@ public final class FlowInterpolator implements Interpolator {
         }
         float[] forward = DenseFlow.between(a, b);
         float[] backward = DenseFlow.between(b, a);
-        boolean[] trustedA;
-        boolean[] trustedB;
+        boolean[] trustedA = FlowConsistency.check(forward, backward, a.width(), a.height());
+        boolean[] trustedB = FlowConsistency.check(backward, forward, a.width(), a.height());
+        float motion = motion((share(trustedA) + share(trustedB)) / 2);
+        if (motion == 0) {
+            return new CrossfadeInterpolator().between(a, b);
+        }
         if (occlusion) {
-            trustedA = FlowConsistency.check(forward, backward, a.width(), a.height());
-            trustedB = FlowConsistency.check(backward, forward, a.width(), a.height());
             forward = OccludedFlow.fill(forward, trustedA, a.width(), a.height());
             backward = OccludedFlow.fill(backward, trustedB, a.width(), a.height());
         } else {
-            trustedA = new boolean[a.pixels().length];
             java.util.Arrays.fill(trustedA, true);
             trustedB = trustedA;
         }
-        return new FlowTransition(a, b, forward, backward, trustedA, trustedB);
+        return new FlowTransition(a, b, forward, backward, trustedA, trustedB, motion);
     }
 }

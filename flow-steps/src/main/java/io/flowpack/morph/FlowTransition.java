@@ -6,7 +6,8 @@ package io.flowpack.morph;
  * ({@link ProjectedFlow}), warps both keyframes backwards onto the frame and blends them by {@code t}. With occlusion
  * handling, pixels failing the forward-backward check give way wherever checked pixels land, so where one keyframe
  * hides what the other shows, the one that shows it wins; filled gaps count little against projected pixels.
- * Where neither keyframe reaches a pixel, the two keyframes are cross-faded there.
+ * Where neither keyframe reaches a pixel, the two keyframes are cross-faded there; with {@code motion} below 1 a share
+ * of cross-fade is mixed into every pixel (keyframes the flow relates only in part).
  */
 final class FlowTransition implements Interpolator.Transition {
     private static final float UNTRUSTED_WEIGHT = 0.1f;
@@ -18,15 +19,19 @@ final class FlowTransition implements Interpolator.Transition {
     private final float[] backward;
     private final boolean[] trustedA;
     private final boolean[] trustedB;
+    private final float motion;
     private final ThreadLocal<ProjectedFlow[]> scratch = new ThreadLocal<>();
 
-    FlowTransition(RgbFrame a, RgbFrame b, float[] forward, float[] backward, boolean[] trustedA, boolean[] trustedB) {
+    /** @param motion 1 for the flow morph alone, less to mix in that much of a cross-fade (see FlowInterpolator) */
+    FlowTransition(RgbFrame a, RgbFrame b, float[] forward, float[] backward, boolean[] trustedA, boolean[] trustedB,
+                   float motion) {
         this.a = a;
         this.b = b;
         this.forward = forward;
         this.backward = backward;
         this.trustedA = trustedA;
         this.trustedB = trustedB;
+        this.motion = motion;
     }
 
     @Override
@@ -67,10 +72,22 @@ final class FlowTransition implements Interpolator.Transition {
                         FlowField.addRgb(pb, width, height, x + toB.dx[p], y + toB.dy[p], cb / total, sum);
                     }
                 }
+                if (motion < 1) {
+                    mixCrossfade(sum, pa[p], pb[p], t);
+                }
                 out[p] = (clamp(sum[0]) << 16) | (clamp(sum[1]) << 8) | clamp(sum[2]);
             }
         }
         return out;
+    }
+
+    /** Replaces {@code sum} by {@code motion · sum + (1 − motion) · ((1 − t)·a + t·b)}. */
+    private void mixCrossfade(float[] sum, int a, int b, float t) {
+        float keep = 1 - motion;
+        for (int c = 0, shift = 16; c < 3; c++, shift -= 8) {
+            float fade = ((a >> shift) & 0xff) * (1 - t) + ((b >> shift) & 0xff) * t;
+            sum[c] = motion * sum[c] + keep * fade;
+        }
     }
 
     private static float contribution(byte state, float weight) {

@@ -31,6 +31,7 @@ import java.util.stream.Stream;
  *
  * <pre>
  * java … MorphSpeedBenchmark keyframes &lt;dir&gt; &lt;photo&gt;…    7 keyframes k1.png … k7.png, 640×360 (cover + crop)
+ * java … MorphSpeedBenchmark camera &lt;dir&gt; &lt;photo&gt;        7 keyframes of one pan + zoom over the photo
  * java … MorphSpeedBenchmark run &lt;dir&gt; &lt;out&gt; &lt;runs&gt; [method]   seconds per run after one warm-up, median
  * java … MorphSpeedBenchmark once &lt;dir&gt; &lt;out&gt; [method]          one cold run (the script times the JVM)
  * </pre>
@@ -47,6 +48,8 @@ public final class MorphSpeedBenchmark {
     public static void main(String[] args) throws Exception {
         if (args[0].equals("keyframes")) {
             keyframes(Path.of(args[1]), Arrays.stream(args, 2, args.length).map(Path::of).toList());
+        } else if (args[0].equals("camera")) {
+            camera(Path.of(args[1]), Path.of(args[2]));
         } else if (args[0].equals("once")) {
             once(Path.of(args[1]), Path.of(args[2]), args.length > 3 ? args[3] : "flow");
         } else {
@@ -59,6 +62,31 @@ public final class MorphSpeedBenchmark {
         for (int i = 0; i < photos.size(); i++) {
             BufferedImage photo = Pixels.toIntRgb(ImageDecoder.decodeFirst(photos.get(i), ImageLimits.DEFAULT));
             ImageIO.write(cover(photo, WIDTH, HEIGHT), "png", dir.resolve("k" + (i + 1) + ".png").toFile());
+        }
+    }
+
+    /**
+     * 7 keyframes of one camera move over one photo: the view pans across it and zooms in by 15 %, so neighbouring
+     * keyframes are related (about 40 px apart) and the flow morph, not its cross-fade fallback, is measured.
+     */
+    static void camera(Path dir, Path photo) throws IOException {
+        Files.createDirectories(dir);
+        BufferedImage image = Pixels.toIntRgb(ImageDecoder.decodeFirst(photo, ImageLimits.DEFAULT));
+        double fit = Math.min((double) image.getWidth() / WIDTH, (double) image.getHeight() / HEIGHT);
+        for (int i = 0; i < 7; i++) {
+            double scale = fit * (0.8 - 0.12 * i / 6.0);
+            double cx = image.getWidth() * (0.35 + 0.3 * i / 6.0);
+            double cy = image.getHeight() * (0.45 + 0.1 * i / 6.0);
+            BufferedImage frame = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
+            Graphics2D g = frame.createGraphics();
+            g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BICUBIC);
+            java.awt.geom.AffineTransform t = new java.awt.geom.AffineTransform();
+            t.translate(WIDTH / 2.0, HEIGHT / 2.0);
+            t.scale(1 / scale, 1 / scale);
+            t.translate(-cx, -cy);
+            g.drawImage(image, t, null);
+            g.dispose();
+            ImageIO.write(frame, "png", dir.resolve("k" + (i + 1) + ".png").toFile());
         }
     }
 
