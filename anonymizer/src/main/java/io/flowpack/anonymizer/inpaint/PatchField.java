@@ -388,50 +388,37 @@ final class PatchField {
         }
     }
 
-    /** Sum of squared colour differences over the patch's pixels inside the window; stops once above {@code limit}. */
+    /**
+     * Sum of squared colour differences over the patch's pixels inside the window (stops once above {@code limit}),
+     * plus the weighted texture-feature differences where this level compares them.
+     */
     private int distance(int t, int s, int limit) {
+        int sum = planeDistance(t, s, limit, image.red, image.green, image.blue, 1);
+        if (!compareTexture || sum >= limit) {
+            return sum;
+        }
+        return sum + planeDistance(t, s, Integer.MAX_VALUE, image.textureX, image.textureY, null, TEXTURE_WEIGHT);
+    }
+
+    /** Weighted sum of squared differences of two or three planes over the patch; stops once above {@code limit}. */
+    private int planeDistance(int t, int s, int limit, int[] first, int[] second, int[] third, int weight) {
         int tx = t % width;
         int ty = t / width;
-        int[] red = image.red;
-        int[] green = image.green;
-        int[] blue = image.blue;
-        int[] textureX = image.textureX;
-        int[] textureY = image.textureY;
         int x0 = Math.max(-radius, -tx);
         int x1 = Math.min(radius, width - 1 - tx);
         int y0 = Math.max(-radius, -ty);
         int y1 = Math.min(radius, height - 1 - ty);
         int sum = 0;
-        if (!compareTexture) {
-            for (int dy = y0; dy <= y1; dy++) {
-                int tRow = t + dy * width;
-                int sRow = s + dy * width;
-                for (int dx = x0; dx <= x1; dx++) {
-                    int a = tRow + dx;
-                    int b = sRow + dx;
-                    int dr = red[a] - red[b];
-                    int dg = green[a] - green[b];
-                    int db = blue[a] - blue[b];
-                    sum += dr * dr + dg * dg + db * db;
-                }
-                if (sum >= limit) {
-                    return sum;
-                }
-            }
-            return sum;
-        }
         for (int dy = y0; dy <= y1; dy++) {
             int tRow = t + dy * width;
             int sRow = s + dy * width;
             for (int dx = x0; dx <= x1; dx++) {
                 int a = tRow + dx;
                 int b = sRow + dx;
-                int dr = red[a] - red[b];
-                int dg = green[a] - green[b];
-                int db = blue[a] - blue[b];
-                int dtx = textureX[a] - textureX[b];
-                int dty = textureY[a] - textureY[b];
-                sum += dr * dr + dg * dg + db * db + TEXTURE_WEIGHT * (dtx * dtx + dty * dty);
+                int d1 = first[a] - first[b];
+                int d2 = second[a] - second[b];
+                int d3 = third == null ? 0 : third[a] - third[b];
+                sum += weight * (d1 * d1 + d2 * d2 + d3 * d3);
             }
             if (sum >= limit) {
                 return sum;
