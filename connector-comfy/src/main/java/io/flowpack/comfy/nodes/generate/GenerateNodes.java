@@ -5,7 +5,7 @@ import io.flowpack.model.ModelRegistry;
 
 /**
  * ComfyUI's text-to-image nodes on flowpack's ONNX Stable Diffusion pipeline: CheckpointLoaderSimple,
- * CLIPTextEncode, EmptyLatentImage, KSampler, VAEDecode and VAEEncode. With a diffusers ONNX folder in the models
+ * CLIPTextEncode, EmptyLatentImage, KSampler, VAEDecode and VAEEncode, and ConditioningAverage. With a diffusers ONNX folder in the models
  * folder, ComfyUI's default text-to-image API workflow runs unchanged.
  */
 public final class GenerateNodes {
@@ -13,7 +13,7 @@ public final class GenerateNodes {
     private GenerateNodes() {
     }
 
-    /** Registers the six nodes; checkpoints come from the models folder of {@code models}. */
+    /** Registers the nodes; checkpoints come from the models folder of {@code models}. */
     public static void register(NodeRegistry registry, ModelRegistry models) {
         registry.register(new CheckpointLoaderSimpleNode(
                 new Checkpoints(models, Math.max(1, Runtime.getRuntime().availableProcessors()))));
@@ -22,5 +22,6 @@ public final class GenerateNodes {
         registry.register(new KSamplerNode());
         registry.register(new VaeDecodeNode());
         registry.register(new VaeEncodeNode());
+        registry.register(new ConditioningAverageNode()); // prompt travelling: the comfy generation backend's frames
     }
 }
