@@ -5,8 +5,8 @@ import io.flowpack.model.ModelRegistry;
 
 /**
  * ComfyUI's text-to-image nodes on flowpack's ONNX Stable Diffusion pipeline: CheckpointLoaderSimple,
- * CLIPTextEncode, EmptyLatentImage, KSampler, VAEDecode and VAEEncode, and ConditioningAverage. With a diffusers ONNX folder in the models
- * folder, ComfyUI's default text-to-image API workflow runs unchanged.
+ * CLIPTextEncode, EmptyLatentImage, KSampler, VAEDecode and VAEEncode, and ConditioningAverage. With a diffusers
+ * ONNX folder in the models folder, ComfyUI's default text-to-image API workflow runs unchanged.
  */
 public final class GenerateNodes {
 
