@@ -79,11 +79,11 @@ class BuiltInGraphTest {
     @Test
     void unsupportedNodeTypeGetsComfyUisValidationError() throws Exception {
         RunnerClient.Response response = client.post("/prompt", java.util.Map.of("prompt", RunnerTestBase.json("""
-                {"3": {"class_type": "KSampler", "inputs": {"seed": 5}},
+                {"3": {"class_type": "DualCLIPLoader", "inputs": {"type": "flux"}},
                  "9": {"class_type": "SaveImage", "inputs": {"images": ["3", 0], "filename_prefix": "x"}}}""")));
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.json().path("error").path("message").asText())
-                .isEqualTo("Cannot execute because node KSampler does not exist.");
+                .isEqualTo("Cannot execute because node DualCLIPLoader does not exist.");
     }
 
     @Test
