@@ -67,6 +67,12 @@ class GenerateWorkflowTest {
         JsonNode info = client.get("/api/object_info/CheckpointLoaderSimple").json();
         assertThat(info.path("CheckpointLoaderSimple").path("input").path("required").path("ckpt_name").path(0)
                 .toString()).isEqualTo("[\"" + CHECKPOINT + "\"]");
+        JsonNode sampler = client.get("/api/object_info/KSampler").json().path("KSampler").path("input")
+                .path("required");
+        assertThat(sampler.path("seed").toString())
+                .contains("\"max\":18446744073709551615").contains("\"control_after_generate\":true");
+        assertThat(sampler.path("sampler_name").path(0).toString())
+                .isEqualTo("[\"euler\",\"euler_ancestral\",\"ddim\",\"lcm\"]");
 
         RunnerClient.Socket socket = client.socket("txt2img");
         String id = client.queue("txt2img", defaultWorkflow()).json().path("prompt_id").asText();
