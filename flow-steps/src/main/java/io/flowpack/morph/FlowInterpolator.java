@@ -1,5 +1,7 @@
 package io.flowpack.morph;
 
+import io.flowpack.step.StepException;
+
 /**
  * The built-in backend: dense optical flow both ways between neighbouring keyframes ({@link DenseFlow}, OpenCV DIS),
  * each in-between frame warped from both keyframes and blended ({@link FlowTransition}). With {@code occlusion} off
@@ -51,9 +53,22 @@ public final class FlowInterpolator implements Interpolator {
         float[] backward = DenseFlow.between(b, a);
         boolean[] trustedA = FlowConsistency.check(forward, backward, a.width(), a.height());
         boolean[] trustedB = FlowConsistency.check(backward, forward, a.width(), a.height());
-        float motion = motion((share(trustedA) + share(trustedB)) / 2);
+        double consistent = (share(trustedA) + share(trustedB)) / 2;
+        float motion = motion(consistent);
+        String percent = Math.round(100 * consistent) + " % of the flow consistent";
         if (motion == 0) {
-            return new CrossfadeInterpolator().between(a, b);
+            Transition fade = new CrossfadeInterpolator().between(a, b);
+            return new Transition() {
+                @Override
+                public int[] frame(double weight) throws StepException {
+                    return fade.frame(weight);
+                }
+
+                @Override
+                public String describe() {
+                    return "cross-fade: unrelated keyframes (" + percent + ")";
+                }
+            };
         }
         if (occlusion) {
             forward = OccludedFlow.fill(forward, trustedA, a.width(), a.height());
@@ -62,6 +77,8 @@ public final class FlowInterpolator implements Interpolator {
             java.util.Arrays.fill(trustedA, true);
             trustedB = trustedA;
         }
-        return new FlowTransition(a, b, forward, backward, trustedA, trustedB, motion);
+        String description = motion == 1 ? "flow (" + percent + ")"
+                : "flow " + Math.round(100 * motion) + " % + cross-fade (" + percent + ")";
+        return new FlowTransition(a, b, forward, backward, trustedA, trustedB, motion, description);
     }
 }

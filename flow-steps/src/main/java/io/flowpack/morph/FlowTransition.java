@@ -20,11 +20,12 @@ final class FlowTransition implements Interpolator.Transition {
     private final boolean[] trustedA;
     private final boolean[] trustedB;
     private final float motion;
+    private final String description;
     private final ThreadLocal<ProjectedFlow[]> scratch = new ThreadLocal<>();
 
     /** @param motion 1 for the flow morph alone, less to mix in that much of a cross-fade (see FlowInterpolator) */
     FlowTransition(RgbFrame a, RgbFrame b, float[] forward, float[] backward, boolean[] trustedA, boolean[] trustedB,
-                   float motion) {
+                   float motion, String description) {
         this.a = a;
         this.b = b;
         this.forward = forward;
@@ -32,6 +33,12 @@ final class FlowTransition implements Interpolator.Transition {
         this.trustedA = trustedA;
         this.trustedB = trustedB;
         this.motion = motion;
+        this.description = description;
+    }
+
+    @Override
+    public String describe() {
+        return description;
     }
 
     @Override

@@ -16,5 +16,10 @@ public interface Interpolator {
 
         /** The frame at {@code weight} in (0, 1): 0 would be the first keyframe, 1 the second. */
         int[] frame(double weight) throws StepException;
+
+        /** What this transition does, for the audit (e.g. a flow morph that fell back to a cross-fade, and why). */
+        default String describe() {
+            return "";
+        }
     }
 }

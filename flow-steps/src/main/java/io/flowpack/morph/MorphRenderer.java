@@ -28,6 +28,12 @@ final class MorphRenderer {
         RgbFrame get(int index) throws StepException;
     }
 
+    /** Told about each transition when it starts: its keyframe index and {@link Interpolator.Transition#describe}. */
+    @FunctionalInterface
+    interface TransitionLog {
+        void started(int from, String description);
+    }
+
     /** Called after each frame is encoded. */
     @FunctionalInterface
     interface FrameProgress {
@@ -45,7 +51,7 @@ final class MorphRenderer {
     }
 
     void render(MorphTimeline timeline, Keyframes source, Interpolator interpolator, FrameSink sink,
-                FrameProgress progress) throws StepException, IOException {
+                FrameProgress progress, TransitionLog log) throws StepException, IOException {
         Map<Integer, RgbFrame> loaded = new HashMap<>();
         Map<Integer, Future<Interpolator.Transition>> prepared = new HashMap<>();
         ArrayDeque<Future<int[]>> pending = new ArrayDeque<>();
@@ -69,6 +75,7 @@ final class MorphRenderer {
                         transition = prepare(prepared, loaded, source, interpolator, blend.from()).get();
                         transitionFrom = blend.from();
                         prepared.remove(transitionFrom);
+                        log.started(transitionFrom, transition.describe());
                         if (blend.to() + 1 < timeline.keyframes()) {
                             // the next transition's flow is measured on the pool while this one's frames are made
                             prepare(prepared, loaded, source, interpolator, blend.to());

@@ -96,10 +96,16 @@ public final class MorphStep implements Step {
         try {
             file = Files.createTempFile("flowpack-morph-", "." + format.extension());
             try (FrameSink sink = VideoWriters.open(spec, file)) {
+                List<String> transitions = new ArrayList<>();
                 new MorphRenderer(pool, 2 * threads, ctx::cancelled).render(timeline,
                         index -> keyframe(keyframes.get(index), size, ctx), interpolator, sink,
-                        (done, total) -> ctx.progress((double) done / total, "frame " + done + " of " + total));
+                        (done, total) -> ctx.progress((double) done / total, "frame " + done + " of " + total),
+                        (from, description) -> transitions.add(label(keyframes.get(from)) + " → "
+                                + label(keyframes.get(from + 1)) + (description.isEmpty() ? "" : ": " + description)));
                 sink.finish();
+                if (!transitions.isEmpty()) {
+                    ctx.audit("transitions", transitions);
+                }
             }
             Path video = file;
             Map<String, Object> metadata = new LinkedHashMap<>();

@@ -81,6 +81,7 @@ class FlowInterpolatorTest {
         for (double t : new double[]{0.1, 0.5, 0.9}) {
             assertThat(transition.frame(t)).as("t=%s", t).containsExactly(fade.frame(t));
         }
+        assertThat(transition.describe()).startsWith("cross-fade: unrelated keyframes (");
     }
 
     @Test

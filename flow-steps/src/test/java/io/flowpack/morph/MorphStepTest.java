@@ -69,6 +69,8 @@ class MorphStepTest {
         AuditEntry audit = doc.audit().get(0);
         assertThat(audit.details()).containsEntry("backend", "flow").containsEntry("encoder", "libopenh264")
                 .containsEntry("keyframes", List.of("walk-0.png @ 0", "walk-1.png @ 12", "walk-2.png @ 24"));
+        assertThat((List<?>) audit.details().get("transitions")).hasSize(2).allSatisfy(t -> assertThat(t.toString())
+                .matches("walk-\\d\\.png → walk-\\d\\.png: flow \\(\\d+ % of the flow consistent\\)"));
     }
 
     @Test
