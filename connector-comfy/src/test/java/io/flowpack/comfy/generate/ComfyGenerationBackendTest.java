@@ -243,6 +243,27 @@ class ComfyGenerationBackendTest {
     }
 
     @Test
+    void cancellingWhileTheSamplerRunsInterruptsThePrompt() {
+        java.util.concurrent.atomic.AtomicInteger stepsSeen = new java.util.concurrent.atomic.AtomicInteger();
+        GenerationListener cancelAfterTheFirstStep = new GenerationListener() {
+            @Override
+            public void step(int done, int total) {
+                stepsSeen.incrementAndGet();
+            }
+
+            @Override
+            public boolean cancelled() {
+                return stepsSeen.get() > 0;
+            }
+        };
+        GenerationRequest slow = new GenerationRequest(APPLES, "", 1, 512, 512, 1000, 3.0, 1, "euler", 1.0, null,
+                MODEL);
+        assertThatThrownBy(() -> backend.generate(slow, cancelAfterTheFirstStep))
+                .isInstanceOf(CancellationException.class);
+        assertThat(stepsSeen.get()).as("stopped long before the last step").isLessThan(900);
+    }
+
+    @Test
     void cancelledBeforeQueueingAndUnknownServerAreReported() {
         GenerationListener cancelled = new GenerationListener() {
             @Override
