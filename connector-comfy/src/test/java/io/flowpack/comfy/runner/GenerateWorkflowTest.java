@@ -160,6 +160,19 @@ class GenerateWorkflowTest {
     }
 
     @Test
+    void aScheduleLongerThanTheModelsTrainingFailsTheSamplerWithTheLimitNamed() throws Exception {
+        ObjectNode prompt = defaultWorkflow();
+        ((ObjectNode) prompt.path("3").path("inputs")).put("denoise", 0.01);
+        RunnerClient.Socket socket = client.socket("long");
+        String id = client.queue("long", prompt).json().path("prompt_id").asText();
+        JsonNode error = socket.untilDone(id).stream().filter(m -> type(m).equals("execution_error")).findFirst()
+                .orElseThrow().path("data");
+        assertThat(error.path("node_id").asText()).isEqualTo("3");
+        assertThat(error.path("exception_message").asText()).contains("denoise 0.01 with 20 steps needs a schedule "
+                + "of 2000 steps").contains("more than the model's 1000 training timesteps");
+    }
+
+    @Test
     void interruptStopsSamplingBetweenSteps() throws Exception {
         ObjectNode prompt = defaultWorkflow();
         ((ObjectNode) prompt.path("3").path("inputs")).put("steps", 1000);

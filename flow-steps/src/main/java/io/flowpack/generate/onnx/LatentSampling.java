@@ -78,12 +78,14 @@ public final class LatentSampling {
         }
         int scheduleSteps = request.denoise() >= 1 ? request.steps()
                 : (int) Math.floor(request.steps() / request.denoise());
-        if (scheduleSteps > 100_000) {
-            throw new GenerationException("denoise " + request.denoise() + " with " + request.steps()
-                    + " steps needs a schedule of " + scheduleSteps + " steps; raise denoise");
-        }
         var config = request.timestepSpacing() == null ? pipeline.schedulerConfig()
                 : pipeline.schedulerConfig().withTimestepSpacing(request.timestepSpacing());
+        if (scheduleSteps > config.numTrainTimesteps()) {
+            throw new GenerationException((request.denoise() < 1 ? "denoise " + request.denoise() + " with "
+                    + request.steps() + " steps needs a schedule of " + scheduleSteps + " steps" : request.steps()
+                    + " steps are") + " more than the model's " + config.numTrainTimesteps()
+                    + " training timesteps; lower steps" + (request.denoise() < 1 ? " or raise denoise" : ""));
+        }
         NoiseScheduler scheduler = Schedulers.create(request.scheduler(), config, scheduleSteps);
         int start = scheduleSteps - request.steps();
         NumpyRandom random = new NumpyRandom(request.seed());
