@@ -122,6 +122,26 @@ class GenerateWorkflowTest {
     }
 
     @Test
+    void aBatchGivesOneSavedImagePerLatentEachFromItsOwnNoise() throws Exception {
+        ObjectNode prompt = defaultWorkflow();
+        ((ObjectNode) prompt.path("5").path("inputs")).put("width", 64).put("height", 40).put("batch_size", 2);
+        RunnerClient.Socket socket = client.socket("batch");
+        String id = client.queue("batch", prompt).json().path("prompt_id").asText();
+        JsonNode images = socket.untilDone(id).stream().filter(m -> type(m).equals("executed")).findFirst()
+                .orElseThrow().path("data").path("output").path("images");
+        assertThat(images).hasSize(2);
+        List<int[]> saved = new java.util.ArrayList<>();
+        for (JsonNode image : images) {
+            BufferedImage decoded = ImageIO.read(new ByteArrayInputStream(client.getBytes("/api/view?filename="
+                    + image.path("filename").asText() + "&type=output").body()));
+            assertThat(decoded.getWidth()).isEqualTo(64);
+            assertThat(decoded.getHeight()).isEqualTo(40);
+            saved.add(pixels(decoded));
+        }
+        assertThat(saved.get(1)).isNotEqualTo(saved.get(0));
+    }
+
+    @Test
     void imageToImageThroughVaeEncodeKeepsTheSizeAndDependsOnDenoise() throws Exception {
         client.send(FileRoutesTest.multipart("http://127.0.0.1:" + runner.port() + "/api/upload/image", "room.png",
                 FileRoutesTest.png(96, 64, 0xFF336699), "type", "input"));
