@@ -77,7 +77,7 @@ public final class KSamplerNode implements ComfyNode {
         }
         LatentSampling.Request request = new LatentSampling.Request(positive.hidden(), negative.hidden(),
                 latent.samples(), latent.batch(), latent.height(), latent.width(), seed(inputs.get("seed")),
-                in.integer("steps"), in.number("cfg"), SamplerChoices.SAMPLERS.get(sampler),
+                in.integer("steps"), in.number("cfg"), sampler,
                 SamplerChoices.SPACINGS.get(scheduler), in.number("denoise"));
         BooleanSupplier interrupted = Interruption.of(context);
         GenerationListener listener = new GenerationListener() {

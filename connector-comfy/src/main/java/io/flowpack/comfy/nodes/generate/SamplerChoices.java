@@ -1,5 +1,7 @@
 package io.flowpack.comfy.nodes.generate;
 
+import io.flowpack.generate.scheduler.Schedulers;
+
 import java.util.List;
 import java.util.Map;
 
@@ -8,13 +10,11 @@ import java.util.Map;
  * not listed, so a prompt using one gets the runner's {@code value_not_in_list} validation error.
  */
 final class SamplerChoices {
-    /** {@code sampler_name}: ComfyUI's name → flowpack's scheduler ({@link io.flowpack.generate.scheduler.Schedulers}). */
-    static final Map<String, String> SAMPLERS = Map.of(
-            "euler", "euler",
-            "euler_ancestral", "euler_ancestral",
-            "ddim", "ddim",
-            "lcm", "lcm");
-    static final List<String> SAMPLER_NAMES = List.of("euler", "euler_ancestral", "ddim", "lcm");
+    /**
+     * {@code sampler_name}: flowpack's schedulers ({@link Schedulers#NAMES}) carry ComfyUI's names for the same
+     * samplers: euler, euler_ancestral, ddim, lcm.
+     */
+    static final List<String> SAMPLER_NAMES = Schedulers.NAMES;
 
     /**
      * {@code scheduler}: ComfyUI's sigma schedule → diffusers' {@code timestep_spacing}. {@code normal} spaces the
