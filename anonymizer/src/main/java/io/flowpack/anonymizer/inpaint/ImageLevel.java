@@ -50,70 +50,69 @@ final class ImageLevel {
 
     /**
      * Sets the texture features of the known pixels: mean absolute luma gradients (central differences between
-     * known pixels) over a {@code window}-wide square of known pixels. Hole pixels get 0 until filled.
+     * known pixels) over a {@code window}-wide square of known pixels. Hole pixels get 0 until filled. Streams the
+     * box sums row by row (column accumulators), so it needs memory for a few rows only, not for the whole window.
      */
     void computeTexture(int window) {
-        int n = width * height;
-        int[] luma = new int[n];
-        for (int i = 0; i < n; i++) {
-            luma[i] = (299 * red[i] + 587 * green[i] + 114 * blue[i] + 500) / 1000;
-        }
-        long[] gx = new long[n];
-        long[] gy = new long[n];
-        long[] counted = new long[n];
-        for (int y = 0; y < height; y++) {
-            for (int x = 0; x < width; x++) {
-                int i = x + y * width;
-                if (hole[i]) {
-                    continue;
-                }
-                counted[i] = 1;
-                if (x > 0 && x < width - 1 && !hole[i - 1] && !hole[i + 1]) {
-                    gx[i] = Math.abs(luma[i + 1] - luma[i - 1]);
-                }
-                if (y > 0 && y < height - 1 && !hole[i - width] && !hole[i + width]) {
-                    gy[i] = Math.abs(luma[i + width] - luma[i - width]);
-                }
-            }
-        }
-        long[] sumX = integral(gx);
-        long[] sumY = integral(gy);
-        long[] sumN = integral(counted);
         int half = window / 2;
-        for (int y = 0; y < height; y++) {
-            int y0 = Math.max(0, y - half);
-            int y1 = Math.min(height - 1, y + half);
-            for (int x = 0; x < width; x++) {
-                int i = x + y * width;
-                if (hole[i]) {
-                    textureX[i] = 0;
-                    textureY[i] = 0;
+        int[] sumX = new int[width];
+        int[] sumY = new int[width];
+        int[] sumN = new int[width];
+        for (int y = -half; y < height + half; y++) {
+            addRow(y + half, sumX, sumY, sumN, 1);
+            addRow(y - half - 1, sumX, sumY, sumN, -1);
+            if (y < 0 || y >= height) {
+                continue;
+            }
+            int boxX = 0;
+            int boxY = 0;
+            int boxN = 0;
+            for (int x = -half; x < width + half; x++) {
+                int entering = x + half;
+                if (entering < width) {
+                    boxX += sumX[entering];
+                    boxY += sumY[entering];
+                    boxN += sumN[entering];
+                }
+                int leaving = x - half - 1;
+                if (leaving >= 0) {
+                    boxX -= sumX[leaving];
+                    boxY -= sumY[leaving];
+                    boxN -= sumN[leaving];
+                }
+                if (x < 0 || x >= width) {
                     continue;
                 }
-                int x0 = Math.max(0, x - half);
-                int x1 = Math.min(width - 1, x + half);
-                long count = boxSum(sumN, x0, y0, x1, y1);
-                textureX[i] = (int) ((boxSum(sumX, x0, y0, x1, y1) + count / 2) / count);
-                textureY[i] = (int) ((boxSum(sumY, x0, y0, x1, y1) + count / 2) / count);
+                int i = x + y * width;
+                boolean known = !hole[i] && boxN > 0;
+                textureX[i] = known ? (boxX + boxN / 2) / boxN : 0;
+                textureY[i] = known ? (boxY + boxN / 2) / boxN : 0;
             }
         }
     }
 
-    private long[] integral(long[] values) {
-        long[] sum = new long[(width + 1) * (height + 1)];
-        for (int y = 0; y < height; y++) {
-            long row = 0;
-            for (int x = 0; x < width; x++) {
-                row += values[x + y * width];
-                sum[(x + 1) + (y + 1) * (width + 1)] = sum[(x + 1) + y * (width + 1)] + row;
+    /** Adds (or with {@code sign} -1 removes) row {@code y}'s gradients and known count to the column sums. */
+    private void addRow(int y, int[] sumX, int[] sumY, int[] sumN, int sign) {
+        if (y < 0 || y >= height) {
+            return;
+        }
+        for (int x = 0; x < width; x++) {
+            int i = x + y * width;
+            if (hole[i]) {
+                continue;
+            }
+            sumN[x] += sign;
+            if (x > 0 && x < width - 1 && !hole[i - 1] && !hole[i + 1]) {
+                sumX[x] += sign * Math.abs(luma(i + 1) - luma(i - 1));
+            }
+            if (y > 0 && y < height - 1 && !hole[i - width] && !hole[i + width]) {
+                sumY[x] += sign * Math.abs(luma(i + width) - luma(i - width));
             }
         }
-        return sum;
     }
 
-    private long boxSum(long[] sum, int x0, int y0, int x1, int y1) {
-        int w = width + 1;
-        return sum[(x1 + 1) + (y1 + 1) * w] - sum[x0 + (y1 + 1) * w] - sum[(x1 + 1) + y0 * w] + sum[x0 + y0 * w];
+    private int luma(int i) {
+        return (299 * red[i] + 587 * green[i] + 114 * blue[i] + 500) / 1000;
     }
 
     /** The window {@code [x0, x0 + width) × [y0, y0 + height)} of an 0xRRGGBB image; hole = touched mask. */
