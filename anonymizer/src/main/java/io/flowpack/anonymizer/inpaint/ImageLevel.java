@@ -15,8 +15,8 @@ final class ImageLevel {
     final int[] red;
     final int[] green;
     final int[] blue;
-    final int[] textureX;
-    final int[] textureY;
+    int[] textureX;
+    int[] textureY;
     final boolean[] hole;
 
     ImageLevel(int width, int height) {
@@ -31,21 +31,18 @@ final class ImageLevel {
         hole = new boolean[n];
     }
 
-    /** An independent copy. */
-    ImageLevel copy() {
-        ImageLevel copy = new ImageLevel(width, height);
-        int[][] from = planes();
-        int[][] to = copy.planes();
-        for (int p = 0; p < from.length; p++) {
-            System.arraycopy(from[p], 0, to[p], 0, from[p].length);
-        }
-        System.arraycopy(hole, 0, copy.hole, 0, hole.length);
-        return copy;
+    /** All planes the search compares and the vote fills: colours, then texture features (while kept). */
+    int[][] planes() {
+        return textureX == null ? new int[][]{red, green, blue} : new int[][]{red, green, blue, textureX, textureY};
     }
 
-    /** All planes the search compares and the vote fills: colours, then texture features. */
-    int[][] planes() {
-        return new int[][]{red, green, blue, textureX, textureY};
+    /**
+     * Frees the texture features once the coarser levels have been made from them: the finest level compares
+     * colours only, and two planes of a 4000×3000 window are 96 MB.
+     */
+    void dropTexture() {
+        textureX = null;
+        textureY = null;
     }
 
     /**

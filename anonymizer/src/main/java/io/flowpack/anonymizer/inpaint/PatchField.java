@@ -294,8 +294,8 @@ final class PatchField {
         int[] red = new int[n];
         int[] green = new int[n];
         int[] blue = new int[n];
-        int[] textureX = new int[n];
-        int[] textureY = new int[n];
+        int[] textureX = compareTexture ? new int[n] : null;
+        int[] textureY = compareTexture ? new int[n] : null;
         boolean[] hole = image.hole;
         run(pool, bandCount(0), band -> {
             int[] range = band(band, 0);
@@ -328,8 +328,10 @@ final class PatchField {
                             r += w * image.red[s];
                             g += w * image.green[s];
                             b += w * image.blue[s];
-                            tx += w * image.textureX[s];
-                            ty += w * image.textureY[s];
+                            if (compareTexture) {
+                                tx += w * image.textureX[s];
+                                ty += w * image.textureY[s];
+                            }
                             sum += w;
                         }
                     }
@@ -339,8 +341,10 @@ final class PatchField {
                     red[p] = Math.round(mr);
                     green[p] = Math.round(mg);
                     blue[p] = Math.round(mb);
-                    textureX[p] = Math.round(tx / sum);
-                    textureY[p] = Math.round(ty / sum);
+                    if (compareTexture) {
+                        textureX[p] = Math.round(tx / sum);
+                        textureY[p] = Math.round(ty / sum);
+                    }
                 }
             }
         });
@@ -349,8 +353,10 @@ final class PatchField {
                 image.red[p] = red[p];
                 image.green[p] = green[p];
                 image.blue[p] = blue[p];
-                image.textureX[p] = textureX[p];
-                image.textureY[p] = textureY[p];
+                if (compareTexture) {
+                    image.textureX[p] = textureX[p];
+                    image.textureY[p] = textureY[p];
+                }
             }
         }
     }

@@ -136,6 +136,9 @@ public final class PatchMatchInpainter implements Inpainter {
         finest.computeTexture(1 << (levels - 1));
         List<ImageLevel> pyramid = pyramid(finest, radius);
         int coarsest = pyramid.size() - 1;
+        if (coarsest > 0) {
+            finest.dropTexture();
+        }
         PatchField previous = null;
         for (int level = coarsest; level >= 0; level--) {
             ImageLevel image = pyramid.get(level);
