@@ -66,8 +66,9 @@ public final class MorphSpeedBenchmark {
     }
 
     /**
-     * 7 keyframes of one camera move over one photo: the view pans across it and zooms in by 15 %, so neighbouring
-     * keyframes are related (about 40 px apart) and the flow morph, not its cross-fade fallback, is measured.
+     * 7 keyframes of one camera move over one photo (every view inside it): the view pans across it and zooms in by
+     * 15 %, so neighbouring keyframes are related (20–30 px apart) and the flow morph, not its cross-fade fallback,
+     * is measured.
      */
     static void camera(Path dir, Path photo) throws IOException {
         Files.createDirectories(dir);
@@ -75,7 +76,7 @@ public final class MorphSpeedBenchmark {
         double fit = Math.min((double) image.getWidth() / WIDTH, (double) image.getHeight() / HEIGHT);
         for (int i = 0; i < 7; i++) {
             double scale = fit * (0.8 - 0.12 * i / 6.0);
-            double cx = image.getWidth() * (0.35 + 0.3 * i / 6.0);
+            double cx = image.getWidth() * (0.42 + 0.16 * i / 6.0);
             double cy = image.getHeight() * (0.45 + 0.1 * i / 6.0);
             BufferedImage frame = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
             Graphics2D g = frame.createGraphics();
