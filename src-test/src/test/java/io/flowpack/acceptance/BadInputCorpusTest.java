@@ -113,7 +113,7 @@ class BadInputCorpusTest {
 
     @Test
     void unknownStepAndWrongParameterAreReportedPerFile() {
-        assertThat(status("unknown-step.yaml").error()).contains("unknown step 'upscal'; known: anonymize, convert, morph, pdf-assemble, pdf-render, upscale");
+        assertThat(status("unknown-step.yaml").error()).contains("unknown step 'upscal'; known: anonymize, convert, generate, morph, pdf-assemble, pdf-render, upscale");
         assertThat(status("wrong-param.yaml").error()).contains("unknown parameter 'facter' for step 'upscale'");
         assertThat(status("wrong-param.yaml").line()).isEqualTo(6);
         assertThat(status("images.yaml").ok()).isTrue();
