@@ -12,11 +12,10 @@ import java.util.concurrent.ForkJoinPool;
 /**
  * The built-in inpainter: exemplar-based, coarse-to-fine PatchMatch. Each connected hole is filled on its own,
  * inside a window around it (its bounding box grown by {@code context} times its larger side on every side, so
- * the search stays local on large photos). The window becomes a pyramid; coarse levels compare colours and
- * texture features ({@link ImageLevel#computeTexture}). Where the surroundings repeat ({@link Repetition}) it stops
- * at 1/8 scale, where a wall's bricks are still visible, and the hole starts from a structured copy
- * ({@link OnionPatchFill}); elsewhere it goes down to where the hole is a few pixels thick and starts from a smooth
- * onion peel. Then every level runs a few EM iterations
+ * the search stays local on large photos). The window becomes a pyramid of at most four levels (1/8 scale, where
+ * a wall's bricks are still visible); patch distances compare colours and texture features
+ * ({@link ImageLevel#computeTexture}). The coarsest hole starts from a structured copy where the surroundings
+ * repeat ({@link OnionPatchFill}) or from a smooth onion peel elsewhere; then every level runs a few EM iterations
  * of PatchMatch (propagation + random search, {@link PatchField}) and weighted voting, and hands its field,
  * doubled, to the next finer level. Finally the fill's colour level is matched to the rim ({@link SeamCorrection}).
  * Sources are whole patches outside the hole. The result depends on the seed only, not on the number of threads.
@@ -58,12 +57,11 @@ public final class PatchMatchInpainter implements Inpainter {
 
     private final Settings settings;
     /**
-     * Pyramid depth where the surroundings repeat: the coarsest level is 1/8 of the photo, where a wall's bricks are
-     * still visible (deeper, every regular pattern has averaged into a flat colour and its start is lost). Elsewhere
-     * the pyramid goes deeper, which makes large holes converge much faster.
+     * Pyramid depth cap: the coarsest level is 1/8 of the photo, where a wall's bricks are still visible (deeper,
+     * every regular pattern has averaged into a flat colour and its start is lost).
      */
-    private static final int REPEAT_LEVELS = 4;
-    /** {@link Repetition} score (at 1/8 scale) below which the surroundings count as a repeating pattern (brick wall 0.06, scenes ≥ 0.36). */
+    private static final int MAX_LEVELS = 4;
+    /** {@link Repetition} score below which the surroundings count as a repeating pattern (brick wall 0.06, scenes ≥ 0.36). */
     private static final double REPETITIVE = 0.15;
 
     public PatchMatchInpainter() {
@@ -134,15 +132,9 @@ public final class PatchMatchInpainter implements Inpainter {
 
     private void fillWindow(ImageLevel finest, long seed, ForkJoinPool pool) {
         int radius = settings.patchSize() / 2;
-        int deepest = pyramid(finest, radius, Integer.MAX_VALUE).size();
-        int probe = Math.min(deepest, REPEAT_LEVELS);
-        ImageLevel probed = pyramid(finest, radius, probe).get(probe - 1);
-        boolean repeating = Repetition.score(probed, new PatchField(probed, radius).sourcePositions(), radius, seed)
-                < REPETITIVE;
-        probed = null;
-        int levels = repeating ? probe : deepest;
+        int levels = pyramid(finest, radius).size();
         finest.computeTexture(1 << (levels - 1));
-        List<ImageLevel> pyramid = pyramid(finest, radius, levels);
+        List<ImageLevel> pyramid = pyramid(finest, radius);
         int coarsest = pyramid.size() - 1;
         if (coarsest > 0) {
             finest.dropTexture();
@@ -153,7 +145,7 @@ public final class PatchMatchInpainter implements Inpainter {
             long levelSeed = seed * 31 + level;
             PatchField field;
             if (previous == null) {
-                field = startLevel(image, radius, level, levelSeed, repeating, pool);
+                field = startLevel(image, radius, level, levelSeed, pool);
                 if (field == null) {
                     continue; // nothing to copy from: the smooth fill is all there is
                 }
@@ -178,20 +170,18 @@ public final class PatchMatchInpainter implements Inpainter {
 
     /**
      * The first level with sources. Where the surroundings repeat ({@link Repetition}: brick walls, tiles, rows of
-     * windows) the pyramid stops at 1/8 scale, where the pattern is still visible, and the hole starts from
-     * {@link OnionPatchFill}'s structured copy, so the pattern runs on through it; elsewhere the pyramid goes down
-     * to where the hole is a few pixels thick and starts from a smooth onion peel with random matches, which EM
-     * sharpens only where the matches agree (a structured copy of an irregular scene is mostly wrong, and scores
-     * worse inside the hole than a smooth one: docs/BENCHMARKS.md). Null when the level offers no source patch.
+     * windows) the hole starts from {@link OnionPatchFill}'s structured copy, so the pattern runs on through it;
+     * elsewhere from a smooth onion peel with random matches, which EM sharpens only where the matches agree (a
+     * structured copy of an irregular scene is mostly wrong, and scores worse inside the hole than a smooth one:
+     * docs/BENCHMARKS.md). Null when the level offers no source patch.
      */
-    private PatchField startLevel(ImageLevel image, int radius, int level, long levelSeed, boolean repeating,
-                                  ForkJoinPool pool) {
+    private PatchField startLevel(ImageLevel image, int radius, int level, long levelSeed, ForkJoinPool pool) {
         PatchField field = new PatchField(image, radius, level > 0);
         if (!field.hasSources()) {
             image.onionPeel();
             return null;
         }
-        if (repeating) {
+        if (Repetition.score(image, field.sourcePositions(), radius, levelSeed) < REPETITIVE) {
             field.onionInit(levelSeed);
         } else {
             image.onionPeel();
@@ -215,11 +205,11 @@ public final class PatchMatchInpainter implements Inpainter {
     }
 
     /** The finest level and its halvings down to where the hole is a few pixels thick. */
-    private static List<ImageLevel> pyramid(ImageLevel finest, int radius, int maxLevels) {
+    private static List<ImageLevel> pyramid(ImageLevel finest, int radius) {
         List<ImageLevel> pyramid = new ArrayList<>();
         pyramid.add(finest);
         ImageLevel current = finest;
-        while (pyramid.size() < maxLevels && current.holeThickness() > 2
+        while (pyramid.size() < MAX_LEVELS && current.holeThickness() > 2
                 && Math.min(current.width, current.height) / 2 > 4 * radius + 2) {
             ImageLevel coarser = current.half();
             if (PatchField.sourceCount(coarser, radius) < 16) {
