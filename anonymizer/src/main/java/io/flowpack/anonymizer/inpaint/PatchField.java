@@ -96,19 +96,6 @@ final class PatchField {
         return sources;
     }
 
-    ImageLevel level() {
-        return image;
-    }
-
-    /** Mean squared difference per patch pixel between the targets and their matches: the energy EM lowers. */
-    double energy() {
-        double sum = 0;
-        for (int t : targets) {
-            sum += (double) distance[t] / patchPixels(t);
-        }
-        return targets.length == 0 ? 0 : sum / targets.length;
-    }
-
     /** How many source patches a level offers. */
     static int sourceCount(ImageLevel image, int radius) {
         return new PatchField(image, radius).sources.length;
