@@ -147,64 +147,9 @@ final class PatchField {
         }
     }
 
-    /**
-     * Shifts the fill's colours so that it meets the rim ({@link SeamCorrection}): on known pixels next to the
-     * hole, the photo minus the mean of what the overlapping patches' matches propose there.
-     */
+    /** Shifts the fill's colours so that it meets the rim ({@link SeamCorrection}). */
     void correctSeams() {
-        int n = width * height;
-        boolean[] hole = image.hole;
-        boolean[] onRim = new boolean[n];
-        float[][] delta = new float[3][n];
-        int[][] planes = {image.red, image.green, image.blue};
-        for (int y = 0; y < height; y++) {
-            for (int x = 0; x < width; x++) {
-                int k = x + y * width;
-                if (hole[k] || !nextToHole(x, y)) {
-                    continue;
-                }
-                float[] sum = new float[3];
-                int count = 0;
-                for (int dy = -radius; dy <= radius; dy++) {
-                    int qy = y + dy;
-                    if (qy < 0 || qy >= height) {
-                        continue;
-                    }
-                    for (int dx = -radius; dx <= radius; dx++) {
-                        int qx = x + dx;
-                        if (qx < 0 || qx >= width || !hole[qx + qy * width]) {
-                            continue;
-                        }
-                        int s = nnf[qx + qy * width] - dx - dy * width;
-                        for (int c = 0; c < 3; c++) {
-                            sum[c] += planes[c][s];
-                        }
-                        count++;
-                    }
-                }
-                if (count == 0) {
-                    continue;
-                }
-                onRim[k] = true;
-                for (int c = 0; c < 3; c++) {
-                    delta[c][k] = planes[c][k] - sum[c] / count;
-                }
-            }
-        }
-        SeamCorrection.apply(image, delta, onRim);
-    }
-
-    private boolean nextToHole(int x, int y) {
-        for (int dy = -1; dy <= 1; dy++) {
-            for (int dx = -1; dx <= 1; dx++) {
-                int qx = x + dx;
-                int qy = y + dy;
-                if (qx >= 0 && qy >= 0 && qx < width && qy < height && image.hole[qx + qy * width]) {
-                    return true;
-                }
-            }
-        }
-        return false;
+        SeamCorrection.correct(image, nnf, radius);
     }
 
     /** The patch distances of the current matches, after the hole colours changed. */

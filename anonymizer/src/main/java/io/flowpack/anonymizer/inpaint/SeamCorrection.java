@@ -13,6 +13,70 @@ final class SeamCorrection {
     }
 
     /**
+     * Shifts the fill's colours so that it meets the rim: on known pixels next to the hole, the photo minus the mean
+     * of what the overlapping patches' matches ({@code nnf}: target centre → source centre) propose there.
+     */
+    static void correct(ImageLevel image, int[] nnf, int radius) {
+        int width = image.width;
+        int height = image.height;
+        int n = width * height;
+        boolean[] hole = image.hole;
+        boolean[] onRim = new boolean[n];
+        float[][] delta = new float[3][n];
+        int[][] planes = {image.red, image.green, image.blue};
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                int k = x + y * width;
+                if (hole[k] || !nextToHole(image, x, y)) {
+                    continue;
+                }
+                float[] sum = new float[3];
+                int count = 0;
+                for (int dy = -radius; dy <= radius; dy++) {
+                    int qy = y + dy;
+                    if (qy < 0 || qy >= height) {
+                        continue;
+                    }
+                    for (int dx = -radius; dx <= radius; dx++) {
+                        int qx = x + dx;
+                        if (qx < 0 || qx >= width || !hole[qx + qy * width]) {
+                            continue;
+                        }
+                        int s = nnf[qx + qy * width] - dx - dy * width;
+                        for (int c = 0; c < 3; c++) {
+                            sum[c] += planes[c][s];
+                        }
+                        count++;
+                    }
+                }
+                if (count == 0) {
+                    continue;
+                }
+                onRim[k] = true;
+                for (int c = 0; c < 3; c++) {
+                    delta[c][k] = planes[c][k] - sum[c] / count;
+                }
+            }
+        }
+        apply(image, delta, onRim);
+    }
+
+    private static boolean nextToHole(ImageLevel image, int x, int y) {
+        int width = image.width;
+        int height = image.height;
+        for (int dy = -1; dy <= 1; dy++) {
+            for (int dx = -1; dx <= 1; dx++) {
+                int qx = x + dx;
+                int qy = y + dy;
+                if (qx >= 0 && qy >= 0 && qx < width && qy < height && image.hole[qx + qy * width]) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
      * @param image    the finest level, hole filled
      * @param rimDelta per pixel and channel (3 planes) the photo minus the fill's proposal on rim pixels;
      * @param onRim    which pixels carry a measured difference
