@@ -98,7 +98,8 @@ final class SeamCorrection {
 
     /**
      * A smooth interpolation of sparse values: halve (weighted sums) until every pixel has weight, then walk back
-     * up, each level filling its weak pixels from the coarser one, bilinearly.
+     * up, each level filling its weak pixels from the coarser one, bilinearly. Coarse coordinates scale by the true
+     * size ratio (an odd size does not halve exactly), so the interpolation does not lean towards the top left.
      */
     static float[] pushPull(float[] values, boolean[] given, int width, int height) {
         float[] value = new float[width * height];
@@ -137,12 +138,12 @@ final class SeamCorrection {
         float[] coarse = pushPull(coarseValue, coarseWeight, cw, ch);
         float[] out = new float[width * height];
         for (int y = 0; y < height; y++) {
-            float fy = Math.min(Math.max((y - 0.5f) / 2, 0), ch - 1);
+            float fy = Math.min(Math.max((y + 0.5f) * ch / height - 0.5f, 0), ch - 1);
             int y0 = (int) fy;
             int y1 = Math.min(y0 + 1, ch - 1);
             float ay = fy - y0;
             for (int x = 0; x < width; x++) {
-                float fx = Math.min(Math.max((x - 0.5f) / 2, 0), cw - 1);
+                float fx = Math.min(Math.max((x + 0.5f) * cw / width - 0.5f, 0), cw - 1);
                 int x0 = (int) fx;
                 int x1 = Math.min(x0 + 1, cw - 1);
                 float ax = fx - x0;
