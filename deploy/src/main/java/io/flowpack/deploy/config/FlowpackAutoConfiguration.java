@@ -62,10 +62,16 @@ public class FlowpackAutoConfiguration {
     @Bean
     public GenerateStep generateStep(ModelRegistry models, ModelSessions sessions,
                                      ObjectProvider<GenerationBackend> backends) {
+        return new GenerateStep(generationBackends(models, sessions, backends));
+    }
+
+    /** A fresh onnx backend (each step closes its own) followed by the {@link GenerationBackend} beans. */
+    private static List<GenerationBackend> generationBackends(ModelRegistry models, ModelSessions sessions,
+                                                              ObjectProvider<GenerationBackend> backends) {
         List<GenerationBackend> all = new ArrayList<>();
         all.add(new OnnxGenerationBackend(models, sessions.intraOpThreads()));
         backends.orderedStream().forEach(all::add);
-        return new GenerateStep(all);
+        return all;
     }
 
     /** The anonymize step on this application's models (replaces the ServiceLoader one). */
@@ -74,10 +80,14 @@ public class FlowpackAutoConfiguration {
         return new AnonymizeStep(models, sessions);
     }
 
-    /** The morph step on this application's models (replaces the ServiceLoader one). */
+    /**
+     * The morph step on this application's models (replaces the ServiceLoader one); keyframes generated from a
+     * schedule use the same backends as {@link #generateStep}: onnx plus any {@link GenerationBackend} beans.
+     */
     @Bean
-    public io.flowpack.morph.MorphStep morphStep(ModelRegistry models, ModelSessions sessions) {
-        return new io.flowpack.morph.MorphStep(models, sessions);
+    public io.flowpack.morph.MorphStep morphStep(ModelRegistry models, ModelSessions sessions,
+                                                 ObjectProvider<GenerationBackend> backends) {
+        return new io.flowpack.morph.MorphStep(models, sessions, generationBackends(models, sessions, backends));
     }
 
     @Bean
