@@ -190,15 +190,7 @@ public final class GenerateStep implements Step, AutoCloseable {
     /** Closes the backends that hold resources (the onnx backend's loaded models). */
     @Override
     public void close() {
-        for (GenerationBackend backend : backends.values()) {
-            if (backend instanceof AutoCloseable closeable) {
-                try {
-                    closeable.close();
-                } catch (Exception e) {
-                    throw new IllegalStateException("closing generation backend " + backend.name(), e);
-                }
-            }
-        }
+        GenerationBackend.closeAll(backends.values());
     }
 
     private static String label(Part part) {

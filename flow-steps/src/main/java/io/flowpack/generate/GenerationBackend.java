@@ -28,4 +28,17 @@ public interface GenerationBackend {
         throw new GenerationException("the " + name() + " backend cannot blend scheduled prompts frame by frame; "
                 + "run the whole schedule as one workflow instead");
     }
+
+    /** Closes the backends that hold resources (the onnx backend's loaded models). */
+    static void closeAll(Iterable<? extends GenerationBackend> backends) {
+        for (GenerationBackend backend : backends) {
+            if (backend instanceof AutoCloseable closeable) {
+                try {
+                    closeable.close();
+                } catch (Exception e) {
+                    throw new IllegalStateException("closing generation backend " + backend.name(), e);
+                }
+            }
+        }
+    }
 }

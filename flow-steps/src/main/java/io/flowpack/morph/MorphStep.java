@@ -308,15 +308,7 @@ public final class MorphStep implements Step, AutoCloseable {
     /** Closes the backends that hold resources (the onnx backend's loaded models). */
     @Override
     public void close() {
-        for (GenerationBackend backend : backends.values()) {
-            if (backend instanceof AutoCloseable closeable) {
-                try {
-                    closeable.close();
-                } catch (Exception e) {
-                    throw new IllegalStateException("closing generation backend " + backend.name(), e);
-                }
-            }
-        }
+        GenerationBackend.closeAll(backends.values());
     }
 
     /** The document's name without extension, else the first keyframe's, else {@code morph}. */
