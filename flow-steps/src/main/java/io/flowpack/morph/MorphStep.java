@@ -129,9 +129,11 @@ public final class MorphStep implements Step, AutoCloseable {
                     + "generates them (by name in the models folder or by path), or give keyframe images");
         }
         List<ScheduleKeyframes.Prompt> prompts;
-        try {
+        try { // refuses a bad schedule, frame count or size before generating
             prompts = ScheduleKeyframes.prompts(schedule, params.frames());
-            ScheduleTimeline.of(schedule, params.frames(), prompts.size()); // refuses a bad schedule before generating
+            timeline(params, schedule, prompts.size());
+            FrameSize.of(params.width(), params.height(), ScheduleKeyframes.width(params),
+                    ScheduleKeyframes.height(params), VideoFormat.of(params.format()), ctx.imageLimits().maxPixels());
         } catch (IllegalArgumentException e) {
             throw new StepException(e.getMessage(), e);
         }

@@ -35,6 +35,16 @@ final class ScheduleKeyframes {
     private ScheduleKeyframes() {
     }
 
+    /** Width of the generated keyframes: the morph's, else {@value #DEFAULT_SIZE}. */
+    static int width(MorphParams params) {
+        return params.width() > 0 ? params.width() : DEFAULT_SIZE;
+    }
+
+    /** Height of the generated keyframes: the morph's, else {@value #DEFAULT_SIZE}. */
+    static int height(MorphParams params) {
+        return params.height() > 0 ? params.height() : DEFAULT_SIZE;
+    }
+
     /** The prompts of the keyframes the schedule names, in frame order ({@link ScheduleTimeline}'s keyframes). */
     static List<Prompt> prompts(String text, int frames) {
         PromptSchedule schedule = PromptSchedule.parse(new ScheduleSettings(text, frames));
@@ -62,8 +72,8 @@ final class ScheduleKeyframes {
      */
     static List<BufferedImage> generate(GenerationBackend backend, List<Prompt> prompts, MorphParams params,
                                         StepContext ctx, BiConsumer<Integer, Integer> progress) throws StepException {
-        int width = params.width() > 0 ? params.width() : DEFAULT_SIZE;
-        int height = params.height() > 0 ? params.height() : DEFAULT_SIZE;
+        int width = width(params);
+        int height = height(params);
         int total = prompts.size() * params.steps();
         List<BufferedImage> images = new ArrayList<>();
         for (int i = 0; i < prompts.size(); i++) {

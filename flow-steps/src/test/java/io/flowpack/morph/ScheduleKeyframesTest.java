@@ -141,6 +141,19 @@ class ScheduleKeyframesTest {
                 .isInstanceOf(StepException.class).hasMessageContaining("is empty");
     }
 
+    @Test
+    void badTimelinesAreRefusedBeforeAnyKeyframeIsGenerated() throws Exception {
+        List<String> messages = new ArrayList<>();
+        RunOptions options = RunOptions.DEFAULT.withProgress((step, fraction, message) -> messages.add(message));
+        Document both = Document.of("fruit.txt", textPart("fruit.txt", SCHEDULE));
+        assertThatThrownBy(() -> engine.run(both, morph, generation(Map.of("frames", 24, "keyframeFrames", "0,11,23")),
+                options)).isInstanceOf(StepException.class).hasMessageContaining("not both");
+        Document tooShort = Document.of("fruit.txt", textPart("fruit.txt", SCHEDULE));
+        assertThatThrownBy(() -> engine.run(tooShort, morph, generation(Map.of("frames", 12)), options))
+                .isInstanceOf(StepException.class).hasMessageContaining("outside the video's frames");
+        assertThat(messages).noneMatch(m -> m.startsWith("keyframe step"));
+    }
+
     // --- helpers
 
     private static Map<String, Object> generation(Map<String, Object> more) {
