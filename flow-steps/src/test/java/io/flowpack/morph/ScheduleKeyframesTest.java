@@ -115,14 +115,20 @@ class ScheduleKeyframesTest {
     }
 
     @Test
-    void theScheduleParameterNeedsNoTextPart() throws Exception {
+    void theScheduleParameterNeedsNoTextPartAndGifKeyframesAreExact() throws Exception {
         Document doc = Document.of("note.txt", textPart("note.txt", "not a schedule"));
         Map<String, Object> params = generation(Map.of("frames", 24, "schedule", SCHEDULE, "format", "gif"));
 
         engine.run(doc, morph, params, RunOptions.DEFAULT);
 
         assertThat(single(doc).metadata()).containsEntry("keyframePrompts", PROMPTS);
-        assertThat(decode(single(doc))).hasSize(24);
+        List<BufferedImage> frames = decode(single(doc));
+        assertThat(frames).hasSize(24);
+        for (int k = 0; k < PROMPTS.size(); k++) {
+            // GIF keeps these few-coloured frames losslessly: the keyframes are generate's images pixel for pixel
+            assertThat(meanAbsoluteDifference(frames.get(KEYFRAME_FRAMES[k]), generated(PROMPTS.get(k))))
+                    .as("keyframe %d", k).isZero();
+        }
     }
 
     @Test
