@@ -17,6 +17,8 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -31,6 +33,11 @@ class ClientResilienceTest {
     Path dir;
     private RunnerFixture runner;
     private final List<ComfyClient> clients = new CopyOnWriteArrayList<>();
+    /**
+     * Background runs get their own threads: the common pool has a single thread on a 2-core machine, where a run
+     * still winding down from an earlier test kept the next test's run from starting.
+     */
+    private final ExecutorService background = Executors.newCachedThreadPool();
 
     @BeforeEach
     void start() throws Exception {
@@ -43,6 +50,7 @@ class ClientResilienceTest {
     void stop() {
         clients.forEach(ComfyClient::close);
         runner.close();
+        background.shutdownNow();
     }
 
     private ComfyClient client(ComfyServerSettings settings) {
@@ -67,7 +75,7 @@ class ClientResilienceTest {
                 promptId.compareAndSet(null, update.promptId());
                 holding.countDown();
             }
-        }));
+        }), background);
     }
 
     private static Throwable failure(CompletableFuture<?> future) throws Exception {
@@ -106,7 +114,7 @@ class ClientResilienceTest {
                 promptId.compareAndSet(null, update.promptId());
                 holding.countDown();
             }
-        }, cancelled::get));
+        }, cancelled::get), background);
         assertThat(holding.await(30, TimeUnit.SECONDS)).isTrue();
         cancelled.set(true);
         assertThat(failure(run)).isInstanceOf(PromptInterruptedException.class).hasMessageContaining("cancelled by the caller");
@@ -146,8 +154,8 @@ class ClientResilienceTest {
         List<JsonNode> seenByB = new CopyOnWriteArrayList<>();
         a.addMessageListener(seenByA::add);
         b.addMessageListener(seenByB::add);
-        CompletableFuture<PromptResult> runA = CompletableFuture.supplyAsync(() -> run(a, 300, "a"));
-        CompletableFuture<PromptResult> runB = CompletableFuture.supplyAsync(() -> run(b, 300, "b"));
+        CompletableFuture<PromptResult> runA = CompletableFuture.supplyAsync(() -> run(a, 300, "a"), background);
+        CompletableFuture<PromptResult> runB = CompletableFuture.supplyAsync(() -> run(b, 300, "b"), background);
         String idA = runA.get(60, TimeUnit.SECONDS).promptId();
         String idB = runB.get(60, TimeUnit.SECONDS).promptId();
         assertThat(promptIds(seenByA)).containsExactly(idA);
