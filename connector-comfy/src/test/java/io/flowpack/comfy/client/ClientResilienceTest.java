@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.flowpack.comfy.testsupport.HoldNode;
 import io.flowpack.comfy.testsupport.RunnerFixture;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -138,12 +139,9 @@ class ClientResilienceTest {
         awaitIdle();
     }
 
-    private void awaitIdle() throws InterruptedException {
-        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (runner.runner().queueRemaining() > 0 && System.nanoTime() < until) {
-            Thread.sleep(50);
-        }
-        assertThat(runner.runner().queueRemaining()).isZero();
+    private void awaitIdle() {
+        Awaitility.await("the runner's queue empty").atMost(Duration.ofSeconds(20))
+                .until(() -> runner.runner().queueRemaining() == 0);
     }
 
     @Test

@@ -1,8 +1,10 @@
 package io.flowpack.comfy.runner;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -166,13 +168,10 @@ class PromptValidationTest extends RunnerTestBase {
                  "2": {"class_type": "TestSave", "inputs": {"images": ["1", 0], "filename_prefix": 7}}}"""),
                 "prompt_id", "coerced-1"));
         assertThat(response.status()).as(response.body()).isEqualTo(200);
-        JsonNode queued = null;
-        for (int i = 0; i < 200 && queued == null; i++) {
-            JsonNode history = client.get("/history/coerced-1").json();
-            queued = history.has("coerced-1") ? history.path("coerced-1") : null;
-            Thread.sleep(25);
-        }
-        assertThat(queued).isNotNull();
+        JsonNode queued = Awaitility.await("coerced-1 in the history").atMost(Duration.ofSeconds(5))
+                .pollInterval(Duration.ofMillis(25))
+                .until(() -> client.get("/history/coerced-1").json(), history -> history.has("coerced-1"))
+                .path("coerced-1");
         JsonNode inputs = queued.path("prompt").path(2).path("1").path("inputs");
         assertThat(inputs.path("width").isInt()).isTrue();
         assertThat(inputs.path("height").asInt()).isEqualTo(4);

@@ -1,9 +1,11 @@
 package io.flowpack.comfy.runner;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -95,8 +97,8 @@ class WebSocketEventsTest extends RunnerTestBase {
         assertThat(seenByA.stream().map(m -> m.path("data").path("prompt_id").asText(""))).doesNotContain(fromB);
         assertThat(seenByB.stream().map(m -> m.path("data").path("prompt_id").asText(""))).doesNotContain(fromA);
         assertThat(sequence(seenByB)).contains("executed:2", "execution_success");
-        Thread.sleep(200);
-        assertThat(a.messages.stream().map(m -> m.path("data").path("prompt_id").asText(""))).doesNotContain(fromB);
+        Awaitility.await().during(Duration.ofMillis(200)).atMost(Duration.ofSeconds(2)).untilAsserted(() ->
+                assertThat(a.messages.stream().map(m -> m.path("data").path("prompt_id").asText(""))).doesNotContain(fromB));
     }
 
     @Test
@@ -309,14 +311,9 @@ class WebSocketEventsTest extends RunnerTestBase {
                 """.formatted(steps));
     }
 
-    JsonNode awaitHistory(String id) throws Exception {
-        for (int i = 0; i < 400; i++) {
-            JsonNode history = client.get("/history/" + id).json();
-            if (history.has(id)) {
-                return history.path(id);
-            }
-            Thread.sleep(25);
-        }
-        throw new AssertionError("prompt " + id + " did not finish");
+    JsonNode awaitHistory(String id) {
+        return Awaitility.await("prompt " + id + " in the history").atMost(Duration.ofSeconds(10))
+                .pollInterval(Duration.ofMillis(25))
+                .until(() -> client.get("/history/" + id).json(), history -> history.has(id)).path(id);
     }
 }
