@@ -173,17 +173,22 @@ public final class ComfyRunner implements AutoCloseable {
         return core.queue().remaining();
     }
 
+    /**
+     * Stops like a ComfyUI process that goes away: sockets and HTTP close first, then the running prompt is
+     * interrupted, so a client never hears of it from a dying server and can tell a lost prompt by its absence
+     * from the next server's queue and history.
+     */
     @Override
     public void close() {
         heartbeat.shutdownNow();
-        worker.stop();
         core.sessions().closeAll();
+        destroy(tomcat, tomcatBase);
+        worker.stop();
         try {
             workerThread.join(10_000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        destroy(tomcat, tomcatBase);
     }
 
     private static void destroy(Tomcat tomcat, Path base) {
