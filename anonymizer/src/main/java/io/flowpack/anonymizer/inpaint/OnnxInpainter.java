@@ -14,7 +14,6 @@ import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -67,21 +66,8 @@ public final class OnnxInpainter implements Inpainter {
 
     @Override
     public BufferedImage inpaint(BufferedImage image, float[] mask, InpaintProgress progress) {
-        BufferedImage rgbImage = Pixels.flatten(image, 0x000000);
-        int width = rgbImage.getWidth();
-        int height = rgbImage.getHeight();
-        SoftMask.check(mask, width, height);
-        int[] original = Pixels.argb(rgbImage);
-        int[] filled = original.clone();
-        List<HoleRegions.Region> regions = HoleRegions.of(mask, width, height);
-        for (int k = 0; k < regions.size(); k++) {
-            progress.update((double) k / regions.size(), "filling hole " + (k + 1) + " of " + regions.size());
-            fillRegion(regions.get(k), filled, mask, width, height);
-        }
-        BufferedImage result = Pixels.create(width, height, false);
-        SoftMask.composite(original, filled, mask, Pixels.argb(result));
-        progress.update(1.0, "filled " + regions.size() + " hole(s)");
-        return result;
+        return RegionFill.run(image, mask, progress,
+                (region, index, rgb, holes, width, height) -> fillRegion(region, rgb, holes, width, height));
     }
 
     private void fillRegion(HoleRegions.Region region, int[] rgb, float[] mask, int width, int height) {

@@ -1,6 +1,5 @@
 package io.flowpack.anonymizer.inpaint;
 
-import io.flowpack.imaging.Pixels;
 
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
@@ -90,27 +89,14 @@ public final class PatchMatchInpainter implements Inpainter {
 
     @Override
     public BufferedImage inpaint(BufferedImage image, float[] mask, InpaintProgress progress) {
-        BufferedImage rgbImage = Pixels.flatten(image, 0x000000);
-        int width = rgbImage.getWidth();
-        int height = rgbImage.getHeight();
-        SoftMask.check(mask, width, height);
-        int[] original = Pixels.argb(rgbImage);
-        int[] filled = original.clone();
-        List<HoleRegions.Region> regions = HoleRegions.of(mask, width, height);
         int threads = settings.threads() > 0 ? settings.threads() : Runtime.getRuntime().availableProcessors();
         ForkJoinPool pool = new ForkJoinPool(threads);
         try {
-            for (int k = 0; k < regions.size(); k++) {
-                progress.update((double) k / regions.size(), "filling hole " + (k + 1) + " of " + regions.size());
-                fillRegion(regions.get(k), filled, mask, width, height, settings.seed() + 7919L * k, pool);
-            }
+            return RegionFill.run(image, mask, progress, (region, index, rgb, holes, width, height) ->
+                    fillRegion(region, rgb, holes, width, height, settings.seed() + 7919L * index, pool));
         } finally {
             pool.shutdown();
         }
-        BufferedImage result = Pixels.create(width, height, false);
-        SoftMask.composite(original, filled, mask, Pixels.argb(result));
-        progress.update(1.0, "filled " + regions.size() + " hole(s)");
-        return result;
     }
 
     private void fillRegion(HoleRegions.Region region, int[] rgb, float[] mask, int width, int height, long seed,
