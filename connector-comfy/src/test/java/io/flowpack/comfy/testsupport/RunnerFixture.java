@@ -7,12 +7,15 @@ import io.flowpack.comfy.runner.RunnerSettings;
 import io.flowpack.engine.StepRegistry;
 import io.flowpack.model.ModelRegistry;
 
+import org.awaitility.Awaitility;
+
 import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Duration;
 
 /**
  * flowpack's graph runner on a free loopback port, with the built-in nodes, every flowpack step and {@link HoldNode};
@@ -50,24 +53,11 @@ public final class RunnerFixture implements AutoCloseable {
         runner.close();
     }
 
-    /** Starts a fresh runner on the same port and folders. */
-    public void startAgain() throws IOException {
-        IOException last = null;
-        for (int attempt = 0; attempt < 50; attempt++) {
-            try {
-                runner = start(port);
-                return;
-            } catch (IOException e) { // the port may linger for a moment
-                last = e;
-                try {
-                    Thread.sleep(100);
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    throw e;
-                }
-            }
-        }
-        throw last;
+    /** Starts a fresh runner on the same port and folders, retrying while the old port lingers (up to 5 s). */
+    public void startAgain() {
+        runner = Awaitility.await("a runner on port " + port).atMost(Duration.ofSeconds(5))
+                .pollInterval(Duration.ofMillis(100)).ignoreException(IOException.class)
+                .until(() -> start(port), started -> started != null);
     }
 
     @Override
