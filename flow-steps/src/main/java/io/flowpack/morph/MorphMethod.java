@@ -7,5 +7,10 @@ public enum MorphMethod {
     /** A RIFE-style frame-interpolation ONNX model (two frames + time in, one frame out), see {@link OnnxInterpolator}. */
     ONNX,
     /** A plain cross-fade: no motion, the baseline. */
-    CROSSFADE
+    CROSSFADE,
+    /**
+     * No keyframe images: an AnimateDiff + {@code BatchPromptSchedule} workflow on a ComfyUI server makes every frame
+     * from the schedule ({@link AnimationBackend}).
+     */
+    COMFY
 }

@@ -21,7 +21,8 @@ public record MorphParams(
         @Param(description = "Encoder quality, 0 (smallest) to 1 (best)", defaultValue = "0.75", min = 0, max = 1)
         float quality,
         @Param(description = "flow: optical-flow morph; onnx: a frame-interpolation model (see model); "
-                + "crossfade: plain blend", defaultValue = "flow")
+                + "crossfade: plain blend; comfy: every frame from the schedule by an AnimateDiff workflow on a "
+                + "ComfyUI server (no keyframe images)", defaultValue = "flow")
         MorphMethod method,
         @Param(description = "For method onnx: the model name or the path of a .onnx file with its manifest beside it")
         String model,
@@ -36,7 +37,8 @@ public record MorphParams(
                 + "(forward-backward flow check); off blends both everywhere", defaultValue = "true")
         boolean occlusion,
         @Param(description = "Without keyframe images: the generation model that makes one keyframe per prompt of "
-                + "the schedule (for onnx a diffusers ONNX folder, by name in the models folder or by path)")
+                + "the schedule (for onnx a diffusers ONNX folder, by name in the models folder or by path); for "
+                + "method comfy the server's checkpoint (ckpt_name), empty keeps the template's")
         String keyframeModel,
         @Param(description = "Without keyframe images: onnx (Stable Diffusion on ONNX Runtime) or comfy (a ComfyUI "
                 + "server) generates the keyframes", defaultValue = "onnx", allowed = {"onnx", "comfy"})
@@ -49,5 +51,8 @@ public record MorphParams(
         int steps,
         @Param(description = "Without keyframe images: classifier-free guidance scale of the generated keyframes",
                 defaultValue = "7.5", min = 0, max = 100)
-        double guidance) {
+        double guidance,
+        @Param(description = "For method comfy: the AnimateDiff motion model on the server (model_name); empty keeps "
+                + "the template's")
+        String motionModel) {
 }

@@ -69,6 +69,7 @@ public final class MorphStep implements Step, AutoCloseable {
     private final ModelRegistry models;
     private final ModelSessions sessions;
     private final Map<String, GenerationBackend> backends = new LinkedHashMap<>();
+    private final Map<String, AnimationBackend> animators = new LinkedHashMap<>();
 
     /** Bundled models and the models folder of the system property; the process-wide sessions. */
     public MorphStep() {
@@ -82,9 +83,16 @@ public final class MorphStep implements Step, AutoCloseable {
 
     /** Keyframe generation by these backends, by {@link GenerationBackend#name()} (as {@code GenerateStep}). */
     public MorphStep(ModelRegistry models, ModelSessions sessions, List<? extends GenerationBackend> backends) {
+        this(models, sessions, backends, List.of());
+    }
+
+    /** Also method {@code comfy} (and any other whole-schedule method) by {@link AnimationBackend#name()}. */
+    public MorphStep(ModelRegistry models, ModelSessions sessions, List<? extends GenerationBackend> backends,
+                     List<? extends AnimationBackend> animators) {
         this.models = models;
         this.sessions = sessions;
         backends.forEach(b -> this.backends.put(b.name(), b));
+        animators.forEach(a -> this.animators.put(a.name(), a));
     }
 
     @Override
@@ -97,6 +105,9 @@ public final class MorphStep implements Step, AutoCloseable {
         MorphParams params = ctx.params(MorphParams.class);
         List<Part> keyframes = new ArrayList<>(inputs.stream().filter(MorphStep::isImage).toList());
         keyframes.sort(Comparator.comparing(MorphStep::label));
+        if (params.method() == MorphMethod.COMFY) {
+            return animated(inputs, keyframes, params, ctx);
+        }
         if (keyframes.isEmpty()) {
             return generated(inputs, params, ctx);
         }
@@ -111,6 +122,28 @@ public final class MorphStep implements Step, AutoCloseable {
     /** The keyframes as a function of their index and the frame size. */
     private interface KeyframeSource {
         RgbFrame get(int index, FrameSize size) throws StepException;
+    }
+
+    /** Method comfy: every frame from the schedule by the animation backend ({@link ScheduleAnimation}). */
+    private List<Part> animated(List<Part> inputs, List<Part> keyframes, MorphParams params, StepContext ctx)
+            throws StepException {
+        String method = params.method().name().toLowerCase(Locale.ROOT);
+        if (!keyframes.isEmpty()) {
+            throw new StepException("method " + method + " makes every frame from the schedule on the server and "
+                    + "takes no keyframe images (got " + keyframes.size() + "); use method flow or onnx to morph "
+                    + "images");
+        }
+        AnimationBackend animator = animators.get(method);
+        if (animator == null) {
+            throw new StepException("method " + method + " is not available here: no " + method + " animation backend "
+                    + "is configured (see docs/MORPH.md, \"Method comfy\")");
+        }
+        String schedule = params.schedule();
+        if (schedule == null || schedule.isBlank()) {
+            schedule = readSchedule(inputs, ctx);
+        }
+        return ScheduleAnimation.run(animator, schedule, params, baseName(ctx, inputs.isEmpty() ? null : inputs.get(0)),
+                inputs, ctx);
     }
 
     /** No images: one generated keyframe per keyframe prompt of the schedule, then the morph between them. */
@@ -197,12 +230,10 @@ public final class MorphStep implements Step, AutoCloseable {
         VideoSpec spec = new VideoSpec(size.width(), size.height(), params.fps(), format, params.quality());
         Interpolator interpolator = interpolator(params);
         audit(ctx, params, keyframes, timeline, spec, interpolator);
-        Path file = null;
-        int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
-        ExecutorService pool = Executors.newFixedThreadPool(threads, daemonThreads());
-        try {
-            file = Files.createTempFile("flowpack-morph-", "." + format.extension());
-            try (FrameSink sink = VideoWriters.open(spec, file)) {
+        return encode(spec, timeline.frames(), baseName, extraMetadata, ctx, sink -> {
+            int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
+            ExecutorService pool = Executors.newFixedThreadPool(threads, daemonThreads());
+            try {
                 List<String> transitions = new ArrayList<>();
                 new MorphRenderer(pool, 2 * threads, ctx::cancelled).render(timeline,
                         index -> source.get(index, size), interpolator, sink,
@@ -210,17 +241,37 @@ public final class MorphStep implements Step, AutoCloseable {
                                 "frame " + done + " of " + total),
                         (from, description) -> transitions.add(keyframes.get(from) + " → "
                                 + keyframes.get(from + 1) + (description.isEmpty() ? "" : ": " + description)));
-                sink.finish();
                 if (!transitions.isEmpty()) {
                     ctx.audit("transitions", transitions);
                 }
+            } finally {
+                pool.shutdownNow();
+            }
+        });
+    }
+
+    /** Fills a sink with the video's frames, in order. */
+    interface FrameWriter {
+        void write(FrameSink sink) throws StepException, IOException;
+    }
+
+    /** Encodes the frames {@code writer} gives into a temporary file and returns it as the video part. */
+    static List<Part> encode(VideoSpec spec, int frames, String baseName, Map<String, Object> extraMetadata,
+                             StepContext ctx, FrameWriter writer) throws StepException {
+        VideoFormat format = spec.format();
+        Path file = null;
+        try {
+            file = Files.createTempFile("flowpack-morph-", "." + format.extension());
+            try (FrameSink sink = VideoWriters.open(spec, file)) {
+                writer.write(sink);
+                sink.finish();
             }
             Path video = file;
             Map<String, Object> metadata = new LinkedHashMap<>();
             metadata.put("width", spec.width());
             metadata.put("height", spec.height());
             metadata.put("fps", spec.fps());
-            metadata.put("frames", timeline.frames());
+            metadata.put("frames", frames);
             metadata.putAll(extraMetadata);
             return List.of(ctx.newPart(baseName + "." + format.extension(), format.mediaType(),
                     metadata, out -> Files.copy(video, out)));
@@ -229,7 +280,6 @@ public final class MorphStep implements Step, AutoCloseable {
         } catch (IOException e) {
             throw ctx.failure("cannot write the " + format.extension() + " video", e);
         } finally {
-            pool.shutdownNow();
             if (file != null) {
                 try {
                     Files.deleteIfExists(file);
@@ -259,6 +309,7 @@ public final class MorphStep implements Step, AutoCloseable {
         return switch (params.method()) {
             case FLOW -> new FlowInterpolator(params.occlusion());
             case CROSSFADE -> new CrossfadeInterpolator();
+            case COMFY -> throw new IllegalStateException("method comfy has no interpolator");
             case ONNX -> {
                 if (params.model() == null || params.model().isBlank()) {
                     throw new StepException("method onnx needs a model: the name or path of a frame-interpolation "
@@ -316,7 +367,7 @@ public final class MorphStep implements Step, AutoCloseable {
     /** The document's name without extension, else the first keyframe's, else {@code morph}. */
     private static String baseName(StepContext ctx, Part first) {
         String name = ctx.document().name();
-        if (name == null || name.isBlank()) {
+        if ((name == null || name.isBlank()) && first != null) {
             name = first.name();
         }
         if (name == null || name.isBlank()) {

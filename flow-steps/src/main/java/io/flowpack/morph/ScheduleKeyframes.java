@@ -8,7 +8,7 @@ import io.flowpack.generate.GenerationResult;
 import io.flowpack.schedule.FramePrompt;
 import io.flowpack.schedule.Keyframe;
 import io.flowpack.schedule.PromptSchedule;
-import io.flowpack.schedule.ScheduleSettings;
+import io.flowpack.schedule.ScheduleScript;
 import io.flowpack.step.StepCancelledException;
 import io.flowpack.step.StepContext;
 import io.flowpack.step.StepException;
@@ -47,7 +47,7 @@ final class ScheduleKeyframes {
 
     /** The prompts of the keyframes the schedule names, in frame order ({@link ScheduleTimeline}'s keyframes). */
     static List<Prompt> prompts(String text, int frames) {
-        PromptSchedule schedule = PromptSchedule.parse(new ScheduleSettings(text, frames));
+        PromptSchedule schedule = PromptSchedule.parse(ScheduleScript.parse(text, frames));
         List<Prompt> prompts = new ArrayList<>();
         for (Keyframe keyframe : schedule.keyframes()) {
             if (keyframe.key().isEmpty()) {

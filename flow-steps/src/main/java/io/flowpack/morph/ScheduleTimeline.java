@@ -2,7 +2,7 @@ package io.flowpack.morph;
 
 import io.flowpack.schedule.Keyframe;
 import io.flowpack.schedule.PromptSchedule;
-import io.flowpack.schedule.ScheduleSettings;
+import io.flowpack.schedule.ScheduleScript;
 
 import java.util.List;
 
@@ -26,7 +26,7 @@ public final class ScheduleTimeline {
      *                                  or a count that does not match
      */
     public static MorphTimeline of(String text, int frames, int keyframes) {
-        PromptSchedule schedule = PromptSchedule.parse(new ScheduleSettings(text, frames));
+        PromptSchedule schedule = PromptSchedule.parse(ScheduleScript.parse(text, frames));
         List<Keyframe> named = schedule.keyframes().stream().filter(k -> !k.key().isEmpty()).toList();
         if (named.size() != keyframes) {
             throw new IllegalArgumentException("the schedule names " + named.size() + " keyframes but the document has "
