@@ -46,6 +46,19 @@ final class TemplateRun {
 
     /** Runs {@code workflow} (a copy of template {@code name}, changed in place) and returns its output images. */
     List<BufferedImage> execute(String name, ObjectNode workflow, Map<String, ?> parameters, BufferedImage image) {
+        PromptResult result = submit(name, workflow, parameters, image);
+        List<BufferedImage> images = new ArrayList<>();
+        for (OutputImage output : saved(result, name)) {
+            images.add(fetch(output));
+        }
+        return images;
+    }
+
+    /**
+     * Binds, uploads the start image (if any), validates and runs {@code workflow}; the saved images are then
+     * fetched one by one with {@link #saved} and {@link #fetch}.
+     */
+    PromptResult submit(String name, ObjectNode workflow, Map<String, ?> parameters, BufferedImage image) {
         List<WorkflowBinder.Binding> bindings = WorkflowBinder.resolve(workflow, parameters, name);
         List<String> loaders = ImageWiring.targets(workflow, List.of(), name);
         if (image != null) {
@@ -64,16 +77,25 @@ final class TemplateRun {
         WorkflowValidator.validate(workflow, catalog, name);
         PromptResult result = client.run(workflow, this::progress, listener::cancelled);
         promptIds.add(result.promptId());
+        return result;
+    }
+
+    /** The images a run saved (type {@code output}; else its previews), in the server's order; never empty. */
+    static List<OutputImage> saved(PromptResult result, String name) {
         List<OutputImage> saved = result.images().stream().filter(i -> "output".equals(i.type())).toList();
-        List<BufferedImage> images = new ArrayList<>();
-        for (OutputImage output : saved.isEmpty() ? result.images() : saved) {
-            images.add(decode(client.view(output), output));
+        if (saved.isEmpty()) {
+            saved = result.images();
         }
-        if (images.isEmpty()) {
+        if (saved.isEmpty()) {
             throw new GenerationException("workflow template '" + name + "' ran (prompt " + result.promptId()
                     + ") but saved no image; end it with a SaveImage node");
         }
-        return images;
+        return saved;
+    }
+
+    /** One output image, downloaded and decoded. */
+    BufferedImage fetch(OutputImage output) {
+        return decode(client.view(output), output);
     }
 
     /** A sampler's step progress ({@code progress} messages with a maximum) as the listener's steps. */

@@ -26,7 +26,7 @@ final class TitledNodes {
         ids.sort(NodeIds::compare);
         if (ids.size() > 1) {
             throw new TemplateException("workflow template '" + template + "': title '" + title + "' names nodes "
-                    + String.join(", ", ids) + "; the comfy generation backend needs it on one node");
+                    + String.join(", ", ids) + "; the comfy backend binds it on one node");
         }
         return ids.stream().findFirst();
     }
