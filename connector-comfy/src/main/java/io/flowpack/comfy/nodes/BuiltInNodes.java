@@ -11,6 +11,7 @@ import io.flowpack.comfy.nodes.image.LoadImageMaskNode;
 import io.flowpack.comfy.nodes.image.LoadImageNode;
 import io.flowpack.comfy.nodes.image.PreviewImageNode;
 import io.flowpack.comfy.nodes.image.SaveImageNode;
+import io.flowpack.comfy.nodes.schedule.BatchPromptScheduleNode;
 import io.flowpack.comfy.nodes.steps.StepNode;
 import io.flowpack.comfy.nodes.upscale.ImageUpscaleWithModelNode;
 import io.flowpack.comfy.nodes.upscale.UpscaleModelLoaderNode;
@@ -60,6 +61,7 @@ public final class BuiltInNodes {
         registry.register(new UpscaleModelLoaderNode(models, sessions));
         registry.register(new ImageUpscaleWithModelNode());
         GenerateNodes.register(registry, models);
+        registry.register(new BatchPromptScheduleNode());          // prompt travelling: one encoding per frame
         for (String name : steps.names()) {
             Step step = steps.require(name);
             try {

@@ -35,10 +35,21 @@ public final class LatentSampling {
      * @param timestepSpacing {@code leading}, {@code trailing}, {@code linspace}, or null for the model's config
      * @param denoise        0 … 1: the schedule has {@code ⌊steps/denoise⌋} steps of which the last {@code steps} run
      *                       (ComfyUI's {@code denoise}); 0 returns the latents unchanged
+     * @param positiveItems  encodings in {@code positive}: 1 (used for every latent) or {@code batch} (one each)
+     * @param negativeItems  encodings in {@code negative}, likewise
      */
     public record Request(float[] positive, float[] negative, float[] latentImage, int batch, int height, int width,
                           long seed, int steps, double guidance, String scheduler, String timestepSpacing,
-                          double denoise) {
+                          double denoise, int positiveItems, int negativeItems) {
+
+        /** One encoding each for the prompt and the negative prompt. */
+        public Request(float[] positive, float[] negative, float[] latentImage, int batch, int height, int width,
+                       long seed, int steps, double guidance, String scheduler, String timestepSpacing,
+                       double denoise) {
+            this(positive, negative, latentImage, batch, height, width, seed, steps, guidance, scheduler,
+                    timestepSpacing, denoise, 1, 1);
+        }
+
         public Request {
             if (batch < 1 || height < 1 || width < 1 || steps < 1) {
                 throw new IllegalArgumentException("batch, size and steps must be positive");
@@ -69,6 +80,17 @@ public final class LatentSampling {
      * @throws CancellationException when the listener cancels between steps
      */
     public static float[] sample(DiffusersPipeline pipeline, Request request, GenerationListener listener) {
+        return sample(pipeline, request, null, listener);
+    }
+
+    /**
+     * As {@link #sample(DiffusersPipeline, Request, GenerationListener)}; with {@code motion}, the batch is the frames
+     * of one animation whose noise the motion model predicts window by window ({@link MotionSampling}).
+     *
+     * @param motion null for independent images
+     */
+    public static float[] sample(DiffusersPipeline pipeline, Request request, MotionSampling motion,
+                                 GenerationListener listener) {
         int h = request.height();
         int w = request.width();
         Unet.checkSize(pipeline.unet(), h, w);
@@ -78,8 +100,10 @@ public final class LatentSampling {
         }
         int scheduleSteps = request.denoise() >= 1 ? request.steps()
                 : (int) Math.floor(request.steps() / request.denoise());
-        var config = request.timestepSpacing() == null ? pipeline.schedulerConfig()
-                : pipeline.schedulerConfig().withTimestepSpacing(request.timestepSpacing());
+        var checkpointConfig = motion == null || motion.betas() == null ? pipeline.schedulerConfig()
+                : motion.betas().applyTo(pipeline.schedulerConfig());
+        var config = request.timestepSpacing() == null ? checkpointConfig
+                : checkpointConfig.withTimestepSpacing(request.timestepSpacing());
         if (scheduleSteps > config.numTrainTimesteps()) {
             throw new GenerationException((request.denoise() < 1 ? "denoise " + request.denoise() + " with "
                     + request.steps() + " steps needs a schedule of " + scheduleSteps + " steps" : request.steps()
@@ -101,8 +125,12 @@ public final class LatentSampling {
             latents = scheduler.addNoise(request.latentImage(), noise, start);
         }
         boolean guided = request.guidance() > 1 && !embedsGuidance(pipeline);
-        return denoise(pipeline, scheduler, latents, start, new Conditioning(request.positive(),
-                guided ? request.negative() : null), request.guidance(), request.batch(), h, w, random, listener);
+        Conditioning conditioning = new Conditioning(request.positive(), request.positiveItems(),
+                guided ? request.negative() : null, request.negativeItems());
+        NoisePredictor predictor = motion == null
+                ? UnetNoise.of(pipeline, conditioning, request.guidance(), request.batch(), h, w)
+                : MotionNoise.of(pipeline, motion, conditioning, request.guidance(), request.batch(), h, w, listener);
+        return denoise(scheduler, latents, start, predictor, random, listener);
     }
 
     /**
@@ -112,40 +140,25 @@ public final class LatentSampling {
     static float[] denoise(DiffusersPipeline pipeline, NoiseScheduler scheduler, float[] latents, int start,
                            Conditioning conditioning, double guidance, int batch, int h, int w, NumpyRandom random,
                            GenerationListener listener) {
-        boolean guided = guidance > 1 && !embedsGuidance(pipeline);
-        float[] embedding = embedsGuidance(pipeline)
-                ? Unet.guidanceEmbedding(guidance - 1, Unet.guidanceEmbeddingSize(pipeline.unet())) : null;
-        float[] prompt = conditioning.positive();
-        int tokens = pipeline.tokenizer().maxLength();
-        int dim = prompt.length / tokens;
-        if (guided && conditioning.negative() == null) {
-            throw new GenerationException("guidance above 1 needs the negative conditioning");
-        }
-        float[] hidden = guided
-                ? repeatConcat(conditioning.negative(), prompt, batch)
-                : repeatConcat(null, prompt, batch);
-        if (hidden.length != (guided ? 2 : 1) * batch * tokens * dim) {
-            throw new GenerationException("text_encoder gave different sizes for the prompt and the negative prompt");
-        }
-        int latentSize = 4 * h * w;
+        return denoise(scheduler, latents, start, UnetNoise.of(pipeline, conditioning, guidance, batch, h, w), random,
+                listener);
+    }
+
+    /** The loop with any prediction: scale the input, predict the guided noise, step, report. */
+    static float[] denoise(NoiseScheduler scheduler, float[] latents, int start, NoisePredictor predictor,
+                           NumpyRandom random, GenerationListener listener) {
         double[] timesteps = scheduler.timesteps();
         int total = timesteps.length - start;
-        int n = guided ? 2 * batch : batch;
         for (int i = start; i < timesteps.length; i++) {
             if (listener.cancelled() || Thread.currentThread().isInterrupted()) {
                 throw new CancellationException("generation cancelled after " + (i - start) + " of " + total + " steps");
             }
-            float[] input = new float[n * latentSize];
+            float[] input = new float[latents.length];
             float scale = (float) scheduler.inputScale(i);
             for (int k = 0; k < latents.length; k++) {
                 input[k] = latents[k] * scale;
             }
-            if (guided) {
-                System.arraycopy(input, 0, input, latents.length, latents.length);
-            }
-            float[] output = Unet.predict(pipeline.unet(), input, n, h, w, timesteps[i], hidden, tokens, dim,
-                    embedding);
-            float[] noise = guided ? StableDiffusion.guide(output, latents.length, (float) guidance) : output;
+            float[] noise = predictor.predict(input, timesteps[i], i - start);
             latents = scheduler.step(noise, i, latents, random);
             listener.step(i - start + 1, total);
         }
@@ -168,19 +181,6 @@ public final class LatentSampling {
                     + image.getWidth() + "×" + image.getHeight());
         }
         return Vae.encode(pipeline, image, image.getHeight() / 8, image.getWidth() / 8);
-    }
-
-    /** {@code first} repeated {@code times}, then {@code second} repeated {@code times} ({@code first} may be null). */
-    private static float[] repeatConcat(float[] first, float[] second, int times) {
-        int firstLength = first == null ? 0 : first.length;
-        float[] out = new float[times * (firstLength + second.length)];
-        for (int i = 0; i < times; i++) {
-            if (first != null) {
-                System.arraycopy(first, 0, out, i * firstLength, firstLength);
-            }
-            System.arraycopy(second, 0, out, times * firstLength + i * second.length, second.length);
-        }
-        return out;
     }
 
     private static boolean allZero(float[] values) {

@@ -108,7 +108,7 @@ final class Unet {
         return (int) shape[1];
     }
 
-    private static OnnxTensor timestepTensor(OnnxComponent unet, double timestep, int batch) {
+    static OnnxTensor timestepTensor(OnnxComponent unet, double timestep, int batch) {
         long[] declared = unet.inputShape(TIMESTEP);
         if (declared.length == 0) {
             return Tensors.number(unet.inputType(TIMESTEP), timestep, 1);

@@ -37,14 +37,33 @@ public final class ConditioningAverageNode implements ComfyNode {
         TextConditioning to = in.required("conditioning_to", TextConditioning.class, "a CONDITIONING");
         TextConditioning from = in.required("conditioning_from", TextConditioning.class, "a CONDITIONING");
         double strength = in.number("conditioning_to_strength");
-        if (to.hidden().length != from.hidden().length) {
+        if (to.itemSize() != from.itemSize()) {
             throw new NodeException(CLASS + ": conditioning_to and conditioning_from come from different text encoders ("
                     + to.checkpoint() + ", " + from.checkpoint() + ")", null, "ValueError");
         }
-        return NodeOutput.of(new TextConditioning(to.checkpoint(), average(to.hidden(), from.hidden(), strength)));
+        if (to.count() != from.count() && to.count() != 1 && from.count() != 1) {
+            throw new NodeException(CLASS + ": conditioning_to holds " + to.count() + " encodings and conditioning_from "
+                    + from.count() + "; batches must be equal or one of them 1", null, "RuntimeError");
+        }
+        int count = Math.max(to.count(), from.count());     // a batch of 1 is broadcast, as torch does
+        return NodeOutput.of(new TextConditioning(to.checkpoint(),
+                average(repeated(to, count), repeated(from, count), strength), count));
     }
 
-    static float[] average(float[] to, float[] from, double strength) {
+    private static float[] repeated(TextConditioning conditioning, int count) {
+        if (conditioning.count() == count) {
+            return conditioning.hidden();
+        }
+        float[] out = new float[count * conditioning.hidden().length];
+        for (int i = 0; i < count; i++) {
+            System.arraycopy(conditioning.hidden(), 0, out, i * conditioning.hidden().length,
+                    conditioning.hidden().length);
+        }
+        return out;
+    }
+
+    /** {@code to·s + from·(1 − s)} element by element, in float32 as torch computes it. */
+    public static float[] average(float[] to, float[] from, double strength) {
         float toWeight = (float) strength;
         float fromWeight = (float) (1.0 - strength);
         float[] out = new float[to.length];

@@ -71,14 +71,14 @@ public final class KSamplerNode implements ComfyNode {
         Latent latent = in.required("latent_image", Latent.class, "a LATENT");
         String sampler = in.choice("sampler_name", SamplerChoices.SAMPLER_NAMES);
         String scheduler = in.choice("scheduler", SamplerChoices.SCHEDULER_NAMES);
-        if (positive.hidden().length != negative.hidden().length) {
+        if (positive.itemSize() != negative.itemSize()) {
             throw new NodeException(CLASS + ": positive and negative conditioning come from different text encoders ("
                     + positive.checkpoint() + ", " + negative.checkpoint() + ")", null, "ValueError");
         }
         LatentSampling.Request request = new LatentSampling.Request(positive.hidden(), negative.hidden(),
                 latent.samples(), latent.batch(), latent.height(), latent.width(), seed(inputs.get("seed")),
                 in.integer("steps"), in.number("cfg"), sampler,
-                SamplerChoices.SPACINGS.get(scheduler), in.number("denoise"));
+                SamplerChoices.SPACINGS.get(scheduler), in.number("denoise"), positive.count(), negative.count());
         BooleanSupplier interrupted = Interruption.of(context);
         GenerationListener listener = new GenerationListener() {
             @Override
@@ -92,7 +92,7 @@ public final class KSamplerNode implements ComfyNode {
             }
         };
         try {
-            float[] samples = LatentSampling.sample(model.pipeline(), request, listener);
+            float[] samples = LatentSampling.sample(model.pipeline(), request, model.motion(), listener);
             return NodeOutput.of(new Latent(latent.batch(), latent.height(), latent.width(), samples));
         } catch (CancellationException e) {
             context.checkInterrupted();
