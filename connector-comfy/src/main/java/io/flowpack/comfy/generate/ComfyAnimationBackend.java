@@ -62,6 +62,16 @@ public final class ComfyAnimationBackend implements AnimationBackend {
         return NAME;
     }
 
+    /** The server it runs on (a configured name or a URL). */
+    public String server() {
+        return server;
+    }
+
+    /** The workflow template's name. */
+    public String template() {
+        return template;
+    }
+
     @Override
     public Map<String, Object> animate(AnimationRequest request, AnimationListener listener) {
         if (listener.cancelled()) {
@@ -79,8 +89,8 @@ public final class ComfyAnimationBackend implements AnimationBackend {
             }
         };
         try {
+            WorkflowTemplate workflowTemplate = templates.load(template); // a local mistake first
             ComfyClient client = clients.client(server);
-            WorkflowTemplate workflowTemplate = templates.load(template);
             ObjectNode workflow = workflowTemplate.copy();
             TemplateRun run = new TemplateRun(client, progress);
             PromptResult result = run.submit(workflowTemplate.name(), workflow,

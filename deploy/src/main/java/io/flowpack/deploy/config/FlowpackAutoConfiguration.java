@@ -14,6 +14,7 @@ import io.flowpack.generate.onnx.OnnxGenerationBackend;
 import io.flowpack.imaging.ImageLimits;
 import io.flowpack.model.ModelRegistry;
 import io.flowpack.model.ModelSessions;
+import io.flowpack.morph.AnimationBackend;
 import io.flowpack.step.Step;
 import io.flowpack.upscale.UpscaleStep;
 import org.apache.camel.CamelContext;
@@ -82,12 +83,15 @@ public class FlowpackAutoConfiguration {
 
     /**
      * The morph step on this application's models (replaces the ServiceLoader one); keyframes generated from a
-     * schedule use the same backends as {@link #generateStep}: onnx plus any {@link GenerationBackend} beans.
+     * schedule use the same backends as {@link #generateStep}: onnx plus any {@link GenerationBackend} beans; the
+     * {@link AnimationBackend} beans are its whole-schedule methods (comfy).
      */
     @Bean
     public io.flowpack.morph.MorphStep morphStep(ModelRegistry models, ModelSessions sessions,
-                                                 ObjectProvider<GenerationBackend> backends) {
-        return new io.flowpack.morph.MorphStep(models, sessions, generationBackends(models, sessions, backends));
+                                                 ObjectProvider<GenerationBackend> backends,
+                                                 ObjectProvider<AnimationBackend> animators) {
+        return new io.flowpack.morph.MorphStep(models, sessions, generationBackends(models, sessions, backends),
+                animators.orderedStream().toList());
     }
 
     @Bean
