@@ -132,6 +132,28 @@ class ScheduleKeyframesTest {
     }
 
     @Test
+    void theSeedsScheduleWithItsGeneralPromptMakesSevenKeyframesOver210Frames() throws Exception {
+        String general = "cartoon of a wooden table, modern room, landscape through window, high details,";
+        String seed = "general:  " + general + "\n"
+                + "\"0\": \"apples on table,\",   \"30\": \"oranges on table,\",  \"60\": \"bananas on table,\",\n"
+                + "\"90\": \"ananas on table,night\",  \"120\": \"raspberry on table,sunset,\",\n"
+                + "\"150\": \"plums on table,\",  \"180\": \"strawberries on table,\"\n";
+        Document doc = Document.of("fruit.txt", textPart("fruit.txt", seed));
+
+        engine.run(doc, morph, generation(Map.of("frames", 210, "fps", 8, "steps", 1)),
+                RunOptions.DEFAULT);
+
+        assertThat(single(doc).metadata()).containsEntry("frames", 210);
+        @SuppressWarnings("unchecked")
+        List<String> prompts = (List<String>) single(doc).metadata().get("keyframePrompts");
+        assertThat(prompts).hasSize(7).allMatch(p -> p.startsWith(general + " "));
+        assertThat(prompts.get(0)).endsWith("apples on table,");
+        assertThat(prompts.get(6)).endsWith("strawberries on table,");
+        assertThat(doc.audit().get(0).details().get("keyframes").toString()).contains("@ 0", "@ 90", "@ 180");
+        assertThat(decode(single(doc))).hasSize(210);
+    }
+
+    @Test
     void aMissingModelSaysWhatItNeeds() throws Exception {
         Document doc = Document.of("fruit.txt", textPart("fruit.txt", SCHEDULE));
         assertThatThrownBy(() -> engine.run(doc, morph, Map.of("frames", 24), RunOptions.DEFAULT))
