@@ -18,6 +18,7 @@ import io.flowpack.morph.AnimationListener;
 import io.flowpack.morph.AnimationRequest;
 import io.flowpack.schedule.ScheduleSettings;
 
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +38,8 @@ import static io.flowpack.comfy.generate.GenerationTitles.SAMPLER;
  */
 public final class ComfyAnimationBackend implements AnimationBackend {
     public static final String NAME = "comfy";
+    static final String SERVER_PROPERTY = "flowpack.morph.comfy.server";
+    static final String TEMPLATE_PROPERTY = "flowpack.morph.comfy.template";
 
     private final ComfyClients clients;
     private final TemplateFolder templates;
@@ -55,6 +58,20 @@ public final class ComfyAnimationBackend implements AnimationBackend {
         this.templates = templates;
         this.server = server;
         this.template = template == null || template.isBlank() ? "morph" : template;
+    }
+
+    /**
+     * Without Spring ({@code flowpack run}, found by {@link java.util.ServiceLoader}): the Java system properties
+     * {@value #SERVER_PROPERTY} (a server name or URL; unset, the method says to set it), {@value #TEMPLATE_PROPERTY}
+     * (default {@code morph}), {@code flowpack.comfy.templates-dir} (default {@code ./comfy-templates}) and
+     * {@code flowpack.comfy.servers.<name>.url|token}, as the {@code comfy:} Camel component reads them.
+     */
+    public ComfyAnimationBackend() {
+        this.clients = ComfyClients.fromProperties(System.getProperties());
+        this.templates = new TemplateFolder(Path.of(System.getProperty("flowpack.comfy.templates-dir",
+                "./comfy-templates")));
+        this.server = System.getProperty(SERVER_PROPERTY, "").strip();
+        this.template = System.getProperty(TEMPLATE_PROPERTY, "morph").strip();
     }
 
     @Override
@@ -76,6 +93,11 @@ public final class ComfyAnimationBackend implements AnimationBackend {
     public Map<String, Object> animate(AnimationRequest request, AnimationListener listener) {
         if (listener.cancelled()) {
             throw new CancellationException("cancelled before the ComfyUI prompt was queued");
+        }
+        if (server.isEmpty()) {
+            throw new AnimationException("no ComfyUI server is set for method comfy: give one with -D"
+                    + SERVER_PROPERTY + "=<server name or http://host:8188> (in the application: "
+                    + SERVER_PROPERTY + ")");
         }
         GenerationListener progress = new GenerationListener() {
             @Override
