@@ -8,6 +8,9 @@ package io.flowpack.morph;
  * hides what the other shows, the one that shows it wins; filled gaps count little against projected pixels.
  * Where neither keyframe reaches a pixel, the two keyframes are cross-faded there; with {@code motion} below 1 a share
  * of cross-fade is mixed into every pixel (keyframes the flow relates only in part).
+ *
+ * <p>A frame is made row by row in simple passes over row buffers (the blend weights, then each keyframe's
+ * bilinear samples, then packing), loops the JIT compiles tightly.
  */
 final class FlowTransition implements Interpolator.Transition {
     private static final float UNTRUSTED_WEIGHT = 0.1f;
@@ -21,7 +24,7 @@ final class FlowTransition implements Interpolator.Transition {
     private final boolean[] trustedB;
     private final float motion;
     private final String description;
-    private final ThreadLocal<ProjectedFlow[]> scratch = new ThreadLocal<>();
+    private final ThreadLocal<Scratch> scratch = new ThreadLocal<>();
 
     /** @param motion 1 for the flow morph alone, less to mix in that much of a cross-fade (see FlowInterpolator) */
     FlowTransition(RgbFrame a, RgbFrame b, float[] forward, float[] backward, boolean[] trustedA, boolean[] trustedB,
@@ -36,6 +39,27 @@ final class FlowTransition implements Interpolator.Transition {
         this.description = description;
     }
 
+    /** Per rendering thread: both projections and one row of weights and colour sums, reused frame after frame. */
+    private static final class Scratch {
+        final ProjectedFlow toA;
+        final ProjectedFlow toB;
+        final float[] weightA;
+        final float[] weightB;
+        final float[] red;
+        final float[] green;
+        final float[] blue;
+
+        Scratch(int width, int height) {
+            toA = new ProjectedFlow(width, height);
+            toB = new ProjectedFlow(width, height);
+            weightA = new float[width];
+            weightB = new float[width];
+            red = new float[width];
+            green = new float[width];
+            blue = new float[width];
+        }
+    }
+
     @Override
     public String describe() {
         return description;
@@ -46,65 +70,122 @@ final class FlowTransition implements Interpolator.Transition {
         int width = a.width();
         int height = a.height();
         float t = (float) weight;
-        ProjectedFlow[] flows = scratch.get();
-        if (flows == null || !flows[0].fits(width, height)) {
-            flows = new ProjectedFlow[]{new ProjectedFlow(width, height), new ProjectedFlow(width, height)};
-            scratch.set(flows);
+        Scratch s = scratch.get();
+        if (s == null || !s.toA.fits(width, height)) {
+            s = new Scratch(width, height);
+            scratch.set(s);
         }
-        ProjectedFlow toA = flows[0];
-        ProjectedFlow toB = flows[1];
-        toA.project(forward, trustedA, t);
-        toB.project(backward, trustedB, 1 - t);
+        s.toA.project(forward, trustedA, t);
+        s.toB.project(backward, trustedB, 1 - t);
+        float[] byStateA = contributions(1 - t);
+        float[] byStateB = contributions(t);
         int[] pa = a.pixels();
         int[] pb = b.pixels();
         int[] out = new int[width * height];
-        float[] sum = new float[3];
         for (int y = 0; y < height; y++) {
+            int row = y * width;
+            weights(s, byStateA, byStateB, row, width);
+            java.util.Arrays.fill(s.red, 0);
+            java.util.Arrays.fill(s.green, 0);
+            java.util.Arrays.fill(s.blue, 0);
+            accumulate(pa, width, height, y, s.toA.dx, s.toA.dy, s.weightA, s);
+            accumulate(pb, width, height, y, s.toB.dx, s.toB.dy, s.weightB, s);
+            if (motion < 1) {
+                mixCrossfade(s, pa, pb, row, width, t);
+            }
             for (int x = 0; x < width; x++) {
-                int p = y * width + x;
-                float ca = contribution(toA.state[p], 1 - t);
-                float cb = contribution(toB.state[p], t);
-                float total = ca + cb;
-                sum[0] = 0;
-                sum[1] = 0;
-                sum[2] = 0;
-                if (total == 0) {
-                    FlowField.addRgb(pa, width, height, x, y, 1 - t, sum);
-                    FlowField.addRgb(pb, width, height, x, y, t, sum);
-                } else {
-                    if (ca > 0) {
-                        FlowField.addRgb(pa, width, height, x + toA.dx[p], y + toA.dy[p], ca / total, sum);
-                    }
-                    if (cb > 0) {
-                        FlowField.addRgb(pb, width, height, x + toB.dx[p], y + toB.dy[p], cb / total, sum);
-                    }
-                }
-                if (motion < 1) {
-                    mixCrossfade(sum, pa[p], pb[p], t);
-                }
-                out[p] = (clamp(sum[0]) << 16) | (clamp(sum[1]) << 8) | clamp(sum[2]);
+                out[row + x] = (clamp(s.red[x]) << 16) | (clamp(s.green[x]) << 8) | clamp(s.blue[x]);
             }
         }
         return out;
     }
 
-    /** Replaces {@code sum} by {@code motion · sum + (1 − motion) · ((1 − t)·a + t·b)}. */
-    private void mixCrossfade(float[] sum, int a, int b, float t) {
-        float keep = 1 - motion;
-        for (int c = 0, shift = 16; c < 3; c++, shift -= 8) {
-            float fade = ((a >> shift) & 0xff) * (1 - t) + ((b >> shift) & 0xff) * t;
-            sum[c] = motion * sum[c] + keep * fade;
+    /** Each keyframe's share of every pixel in row {@code row}, from what its projection says about the pixel. */
+    private static void weights(Scratch s, float[] byStateA, float[] byStateB, int row, int width) {
+        byte[] stateA = s.toA.state;
+        byte[] stateB = s.toB.state;
+        for (int x = 0; x < width; x++) {
+            int p = row + x;
+            float ca = byStateA[stateA[p]];
+            float cb = byStateB[stateB[p]];
+            float total = ca + cb;
+            if (total == 0) {
+                // neither keyframe reaches the pixel: both are cross-faded there, unmoved
+                s.toA.dx[p] = 0;
+                s.toA.dy[p] = 0;
+                s.toB.dx[p] = 0;
+                s.toB.dy[p] = 0;
+                s.weightA[x] = byStateA[ProjectedFlow.DIRECT];
+                s.weightB[x] = byStateB[ProjectedFlow.DIRECT];
+            } else {
+                s.weightA[x] = ca / total;
+                s.weightB[x] = cb / total;
+            }
         }
     }
 
-    private static float contribution(byte state, float weight) {
-        if (state == ProjectedFlow.DIRECT) {
-            return weight;
+    /** Adds {@code weight[x] ×} the bilinear sample of {@code rgb} at (x + dx, y + dy), clamped, for row y. */
+    private static void accumulate(int[] rgb, int width, int height, int y, float[] dx, float[] dy, float[] weight,
+                                   Scratch s) {
+        float maxX = width - 1;
+        float maxY = height - 1;
+        float[] red = s.red;
+        float[] green = s.green;
+        float[] blue = s.blue;
+        int row = y * width;
+        for (int x = 0; x < width; x++) {
+            float w = weight[x];
+            if (w == 0) {
+                continue;
+            }
+            float sx = x + dx[row + x];
+            float sy = y + dy[row + x];
+            sx = sx > 0 ? (sx < maxX ? sx : maxX) : 0;
+            sy = sy > 0 ? (sy < maxY ? sy : maxY) : 0;
+            int x0 = (int) sx;
+            int y0 = (int) sy;
+            float ax = sx - x0;
+            float ay = sy - y0;
+            int i = y0 * width + x0;
+            int right = x0 < width - 1 ? 1 : 0;
+            int down = y0 < height - 1 ? width : 0;
+            int p00 = rgb[i];
+            int p10 = rgb[i + right];
+            int p01 = rgb[i + down];
+            int p11 = rgb[i + down + right];
+            float w11 = ax * ay * w;
+            float w10 = ax * w - w11;
+            float w01 = ay * w - w11;
+            float w00 = w - w10 - w01 - w11;
+            red[x] += ((p00 >> 16) & 0xff) * w00 + ((p10 >> 16) & 0xff) * w10 + ((p01 >> 16) & 0xff) * w01
+                    + ((p11 >> 16) & 0xff) * w11;
+            green[x] += ((p00 >> 8) & 0xff) * w00 + ((p10 >> 8) & 0xff) * w10 + ((p01 >> 8) & 0xff) * w01
+                    + ((p11 >> 8) & 0xff) * w11;
+            blue[x] += (p00 & 0xff) * w00 + (p10 & 0xff) * w10 + (p01 & 0xff) * w01 + (p11 & 0xff) * w11;
         }
-        if (state == ProjectedFlow.UNTRUSTED) {
-            return UNTRUSTED_WEIGHT * weight;
+    }
+
+    /** Replaces each sum by {@code motion · sum + (1 − motion) · ((1 − t)·a + t·b)}. */
+    private void mixCrossfade(Scratch s, int[] pa, int[] pb, int row, int width, float t) {
+        float keep = 1 - motion;
+        for (int x = 0; x < width; x++) {
+            int qa = pa[row + x];
+            int qb = pb[row + x];
+            s.red[x] = motion * s.red[x] + keep * (((qa >> 16) & 0xff) * (1 - t) + ((qb >> 16) & 0xff) * t);
+            s.green[x] = motion * s.green[x] + keep * (((qa >> 8) & 0xff) * (1 - t) + ((qb >> 8) & 0xff) * t);
+            s.blue[x] = motion * s.blue[x] + keep * ((qa & 0xff) * (1 - t) + (qb & 0xff) * t);
         }
-        return state == ProjectedFlow.HOLE ? 0 : FILLED_WEIGHT * weight;
+    }
+
+    /** A keyframe's weight by projection state (indexed by the state's value) when the frame holds {@code weight} of it. */
+    private static float[] contributions(float weight) {
+        float[] byState = new float[ProjectedFlow.DIRECT + 1];
+        for (int state = 1; state < byState.length; state++) {
+            byState[state] = state == ProjectedFlow.DIRECT ? weight
+                    : state == ProjectedFlow.UNTRUSTED ? UNTRUSTED_WEIGHT * weight
+                    : FILLED_WEIGHT * weight;
+        }
+        return byState;
     }
 
     private static int clamp(float v) {

@@ -45,8 +45,7 @@ final class ProjectedFlow {
 
     /** Projects {@code flow} (keyframe → other keyframe) to time {@code t}; {@code trusted} marks checked pixels. */
     void project(float[] flow, boolean[] trusted, float t) {
-        java.util.Arrays.fill(sums, 0);
-        java.util.Arrays.fill(untrustedSums, 0);
+        // the sums are all zero here: new, or cleared while they were read the last time
         for (int y = 0; y < height; y++) {
             for (int x = 0; x < width; x++) {
                 int p = y * width + x;
@@ -80,21 +79,27 @@ final class ProjectedFlow {
             }
         }
         holeCount = 0;
-        for (int p = 0; p < state.length; p++) {
-            float w = sums[3 * p + 2];
-            float u = untrustedSums[3 * p + 2];
+        for (int p = 0, q = 0; p < state.length; p++, q += 3) {
+            float w = sums[q + 2];
+            float u = untrustedSums[q + 2];
             if (w >= COVERED) {
-                dx[p] = sums[3 * p] / w;
-                dy[p] = sums[3 * p + 1] / w;
+                dx[p] = sums[q] / w;
+                dy[p] = sums[q + 1] / w;
                 state[p] = DIRECT;
             } else if (u >= COVERED) {
-                dx[p] = untrustedSums[3 * p] / u;
-                dy[p] = untrustedSums[3 * p + 1] / u;
+                dx[p] = untrustedSums[q] / u;
+                dy[p] = untrustedSums[q + 1] / u;
                 state[p] = UNTRUSTED;
             } else {
                 state[p] = HOLE;
                 holes[holeCount++] = p;
             }
+            sums[q] = 0;
+            sums[q + 1] = 0;
+            sums[q + 2] = 0;
+            untrustedSums[q] = 0;
+            untrustedSums[q + 1] = 0;
+            untrustedSums[q + 2] = 0;
         }
         for (int pass = 1; pass <= FILL_PASSES && holeCount > 0; pass++) {
             fill((byte) pass);
