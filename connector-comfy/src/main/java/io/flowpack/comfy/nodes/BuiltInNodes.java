@@ -1,6 +1,7 @@
 package io.flowpack.comfy.nodes;
 
 import io.flowpack.comfy.node.NodeRegistry;
+import io.flowpack.comfy.nodes.animatediff.AnimateDiffNodes;
 import io.flowpack.comfy.nodes.generate.GenerateNodes;
 import io.flowpack.comfy.nodes.image.ImageCompositeMaskedNode;
 import io.flowpack.comfy.nodes.image.ImageCropNode;
@@ -62,6 +63,7 @@ public final class BuiltInNodes {
         registry.register(new ImageUpscaleWithModelNode());
         GenerateNodes.register(registry, models);
         registry.register(new BatchPromptScheduleNode());          // prompt travelling: one encoding per frame
+        AnimateDiffNodes.register(registry, models);
         for (String name : steps.names()) {
             Step step = steps.require(name);
             try {

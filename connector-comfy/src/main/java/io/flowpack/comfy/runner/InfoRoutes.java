@@ -22,16 +22,17 @@ import java.util.stream.Stream;
  */
 final class InfoRoutes {
 
-    /** ComfyUI v0.3.64's model folder keys. */
+    /** ComfyUI v0.3.64's model folder keys, and AnimateDiff-Evolved's {@code animatediff_models}. */
     static final List<String> MODEL_FOLDERS = List.of("checkpoints", "configs", "loras", "vae", "text_encoders",
             "diffusion_models", "clip_vision", "style_models", "embeddings", "diffusers", "vae_approx", "controlnet",
             "gligen", "upscale_models", "custom_nodes", "hypernetworks", "photomaker", "classifiers", "model_patches",
-            "audio_encoders");
+            "audio_encoders", "animatediff_models");
 
     /** Which loader input lists the files of a model folder. */
     private static final Map<String, String[]> FOLDER_LOADERS = Map.of(
             "upscale_models", new String[]{"UpscaleModelLoader", "model_name"},
-            "checkpoints", new String[]{"CheckpointLoaderSimple", "ckpt_name"});
+            "checkpoints", new String[]{"CheckpointLoaderSimple", "ckpt_name"},
+            "animatediff_models", new String[]{"ADE_AnimateDiffLoaderGen1", "model_name"});
 
     private final RunnerCore core;
 
