@@ -136,6 +136,25 @@ class MotionSamplingTest {
                 .hasMessageContaining("4097 frames are more than the 4096 an animation may have");
     }
 
+    @Test
+    void cancellingStopsBetweenContextWindows() throws Exception {
+        MotionSampling motion = motion(0.5f, 0f, looped(FuseMethod.FLAT));
+        java.util.concurrent.atomic.AtomicInteger checks = new java.util.concurrent.atomic.AtomicInteger();
+        GenerationListener cancelInSecondWindow = new GenerationListener() {
+            @Override
+            public void step(int done, int total) {
+            }
+
+            @Override
+            public boolean cancelled() {
+                return checks.incrementAndGet() == 3;   // 1: before the step, 2: first window, 3: second window
+            }
+        };
+        assertThatThrownBy(() -> LatentSampling.sample(pipeline, request(FRAMES), motion, cancelInSecondWindow))
+                .isInstanceOf(java.util.concurrent.CancellationException.class)
+                .hasMessageContaining("between context windows");
+    }
+
     /** The mean absolute difference between consecutive frames' latents. */
     private static double neighbourDistance(float[] latents) {
         int size = 4 * H * W;
