@@ -1,11 +1,13 @@
 package io.flowpack.morph;
 
+import org.bytedeco.javacpp.IntPointer;
 import org.bytedeco.opencv.global.opencv_core;
 import org.bytedeco.opencv.global.opencv_imgproc;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Size;
 import org.bytedeco.opencv.opencv_video.DISOpticalFlow;
 
+import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 
 /**
@@ -56,16 +58,20 @@ final class DenseFlow {
         return values;
     }
 
-    /** The frame's luminance (BT.601 weights) as an 8-bit Mat, resized to {@code w × h} when that differs. */
+    /**
+     * The frame's luminance (OpenCV's BT.601 weights) as an 8-bit Mat, resized to {@code w × h} when that differs.
+     * Packed {@code 0x00RRGGBB} ints lie in memory as B, G, R, 0 on little-endian machines (all the platforms
+     * bytedeco builds flowpack's natives for), which OpenCV converts natively as BGRA.
+     */
     private static Mat grey(RgbFrame frame, int w, int h) {
-        int[] pixels = frame.pixels();
-        byte[] luma = new byte[pixels.length];
-        for (int i = 0; i < pixels.length; i++) {
-            int p = pixels[i];
-            luma[i] = (byte) ((((p >> 16) & 0xff) * 77 + ((p >> 8) & 0xff) * 150 + (p & 0xff) * 29 + 128) >> 8);
+        if (ByteOrder.nativeOrder() != ByteOrder.LITTLE_ENDIAN) {
+            throw new IllegalStateException("the optical flow expects a little-endian machine");
         }
-        Mat mat = new Mat(frame.height(), frame.width(), opencv_core.CV_8UC1);
-        mat.data().put(luma);
+        Mat mat = new Mat();
+        try (IntPointer pixels = new IntPointer(frame.pixels());
+             Mat bgra = new Mat(frame.height(), frame.width(), opencv_core.CV_8UC4, pixels)) {
+            opencv_imgproc.cvtColor(bgra, mat, opencv_imgproc.COLOR_BGRA2GRAY);
+        }
         if (w == frame.width() && h == frame.height()) {
             return mat;
         }

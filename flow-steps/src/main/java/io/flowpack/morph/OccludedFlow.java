@@ -7,6 +7,9 @@ package io.flowpack.morph;
  * still camera and for parallax). Two raster sweeps carry the candidates in from all sides in linear time.
  */
 final class OccludedFlow {
+    /** The neighbours a forward sweep has visited before a pixel, and those a backward sweep has. */
+    private static final int[][] BEFORE = {{-1, 0}, {-1, -1}, {0, -1}, {1, -1}};
+    private static final int[][] AFTER = {{1, 0}, {1, 1}, {0, 1}, {-1, 1}};
 
     private OccludedFlow() {
     }
@@ -37,9 +40,7 @@ final class OccludedFlow {
         }
         float best = known[p] ? magnitude(flow, p) : Float.MAX_VALUE;
         int from = -1;
-        int[][] neighbours = direction < 0
-                ? new int[][]{{-1, 0}, {-1, -1}, {0, -1}, {1, -1}}
-                : new int[][]{{1, 0}, {1, 1}, {0, 1}, {-1, 1}};
+        int[][] neighbours = direction < 0 ? BEFORE : AFTER;
         for (int[] d : neighbours) {
             int nx = x + d[0];
             int ny = y + d[1];

@@ -22,6 +22,8 @@ final class FfmpegFrameSink implements FrameSink {
     private final VideoSpec spec;
     private final FFmpegFrameRecorder recorder;
     private final Frame frame;
+    /** One row of BGR bytes, filled in a plain loop and copied into the frame buffer in one call. */
+    private final byte[] bgrRow;
     private int frames;
 
     FfmpegFrameSink(VideoSpec spec, Path file) throws IOException {
@@ -63,6 +65,7 @@ final class FfmpegFrameSink implements FrameSink {
                     + spec.height() + " " + format.extension() + ": " + e.getMessage(), e);
         }
         this.frame = new Frame(spec.width(), spec.height(), Frame.DEPTH_UBYTE, 3);
+        this.bgrRow = new byte[3 * spec.width()];
     }
 
     @Override
@@ -72,17 +75,20 @@ final class FfmpegFrameSink implements FrameSink {
         if (rgb.length != width * height) {
             throw new IllegalArgumentException("frame has " + rgb.length + " pixels, expected " + width + "×" + height);
         }
-        ByteBuffer bgr = (ByteBuffer) frame.image[0];
+        ByteBuffer buffer = (ByteBuffer) frame.image[0];
         int stride = frame.imageStride;
         for (int y = 0; y < height; y++) {
-            bgr.position(y * stride);
             int row = y * width;
-            for (int x = 0; x < width; x++) {
+            for (int x = 0, i = 0; x < width; x++, i += 3) {
                 int p = rgb[row + x];
-                bgr.put((byte) p).put((byte) (p >> 8)).put((byte) (p >> 16));
+                bgrRow[i] = (byte) p;
+                bgrRow[i + 1] = (byte) (p >> 8);
+                bgrRow[i + 2] = (byte) (p >> 16);
             }
+            buffer.position(y * stride);
+            buffer.put(bgrRow);
         }
-        bgr.rewind();
+        buffer.rewind();
         try {
             recorder.record(frame, avutil.AV_PIX_FMT_BGR24);
         } catch (FrameRecorder.Exception e) {
