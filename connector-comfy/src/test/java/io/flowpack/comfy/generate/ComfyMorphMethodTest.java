@@ -19,15 +19,12 @@ import io.flowpack.model.ModelSessions;
 import io.flowpack.morph.MorphStep;
 import io.flowpack.step.StepException;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
-import org.bytedeco.javacv.Frame;
-import org.bytedeco.javacv.Java2DFrameConverter;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.awt.image.BufferedImage;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -122,7 +119,7 @@ class ComfyMorphMethodTest {
         assertThat(messages).contains("step 2 of 2", "frame 210 of 210");
         assertThat(progress).isSorted().last().isEqualTo(1.0);
 
-        assertThat(decode(blobs, video)).hasSize(210);
+        assertThat(frameCount(blobs, video)).isEqualTo(210);
         // one seed for the whole batch: the same request gives the same video, another seed another one
         assertThat(bytes(blobs, rerun(blobs, Map.of()))).isEqualTo(bytes(blobs, video));
         assertThat(bytes(blobs, rerun(blobs, Map.of("seed", 43)))).isNotEqualTo(bytes(blobs, video));
@@ -175,21 +172,17 @@ class ComfyMorphMethodTest {
         return Part.base("text/plain", "fruit.txt", blobs.put(text.getBytes(StandardCharsets.UTF_8)), Map.of());
     }
 
-    private List<BufferedImage> decode(FileBlobStore blobs, Part video) throws Exception {
+    /** The frames FFmpeg decodes from the video. */
+    private int frameCount(FileBlobStore blobs, Part video) throws Exception {
         Path file = work.resolve(video.name());
         try (InputStream in = blobs.open(video.blob())) {
             Files.copy(in, file);
         }
-        List<BufferedImage> frames = new ArrayList<>();
-        try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(file.toFile());
-             Java2DFrameConverter converter = new Java2DFrameConverter()) {
+        int frames = 0;
+        try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(file.toFile())) {
             grabber.start();
-            for (Frame frame; (frame = grabber.grabImage()) != null; ) {
-                BufferedImage image = converter.convert(frame);
-                BufferedImage copy = new BufferedImage(image.getWidth(), image.getHeight(),
-                        BufferedImage.TYPE_INT_RGB);
-                copy.getGraphics().drawImage(image, 0, 0, null);
-                frames.add(copy);
+            while (grabber.grabImage() != null) {
+                frames++;
             }
             grabber.stop();
         }
