@@ -17,8 +17,8 @@ import java.util.function.BooleanSupplier;
  * Renders a {@link MorphTimeline} into a {@link FrameSink}: frames are made on a pool of threads, at most
  * {@code window} ahead of the encoder, and written strictly in order, so memory stays bounded however long the
  * video is. Keyframes are loaded when their transition is prepared and dropped when it ends; each transition is
- * prepared once (e.g. its optical flow) on the pool, the next one while the current one's frames are made, so at
- * most three keyframes and two transitions are held.
+ * prepared once (e.g. its optical flow) on the pool, the next one while the current one is awaited and its frames
+ * are made, so at most three keyframes and two transitions are held.
  */
 final class MorphRenderer {
 
@@ -72,14 +72,17 @@ final class MorphRenderer {
                     pending.add(pool.submit(() -> still));
                 } else {
                     if (transitionFrom != blend.from()) {
-                        transition = prepare(prepared, loaded, source, interpolator, blend.from()).get();
+                        Future<Interpolator.Transition> next =
+                                prepare(prepared, loaded, source, interpolator, blend.from());
+                        if (blend.to() + 1 < timeline.keyframes()) {
+                            // the following transition's flow is measured on the pool while this one is awaited
+                            // and its frames are made (at the start both flows are measured at once)
+                            prepare(prepared, loaded, source, interpolator, blend.to());
+                        }
+                        transition = next.get();
                         transitionFrom = blend.from();
                         prepared.remove(transitionFrom);
                         log.started(transitionFrom, transition.describe());
-                        if (blend.to() + 1 < timeline.keyframes()) {
-                            // the next transition's flow is measured on the pool while this one's frames are made
-                            prepare(prepared, loaded, source, interpolator, blend.to());
-                        }
                     }
                     Interpolator.Transition current = transition;
                     double weight = blend.weight();
