@@ -1,8 +1,10 @@
 package io.flowpack.morph;
 
+import io.flowpack.video.NativePreload;
 import org.bytedeco.javacpp.IntPointer;
 import org.bytedeco.opencv.global.opencv_core;
 import org.bytedeco.opencv.global.opencv_imgproc;
+import org.bytedeco.opencv.global.opencv_video;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Size;
 import org.bytedeco.opencv.opencv_video.DISOpticalFlow;
@@ -21,11 +23,17 @@ final class DenseFlow {
     private DenseFlow() {
     }
 
+    /** Starts loading OpenCV's natives (after FFmpeg's) in the background; {@link #between} waits for them. */
+    static void preload() {
+        NativePreload.start(opencv_video.class);
+    }
+
     /**
      * @return the flow from {@code from} to {@code to}: for pixel {@code p}, {@code (flow[2p], flow[2p+1])} is where
      * its content lies in {@code to} relative to {@code p}
      */
     static float[] between(RgbFrame from, RgbFrame to) {
+        NativePreload.await();
         int width = from.width();
         int height = from.height();
         double shrink = Math.min(1, Math.sqrt((double) MAX_FLOW_PIXELS / ((long) width * height)));

@@ -14,8 +14,10 @@ public final class FlowInterpolator implements Interpolator {
 
     private final boolean occlusion;
 
+    /** Also starts loading the natives (OpenCV, FFmpeg) in the background, while the caller decodes the keyframes. */
     public FlowInterpolator(boolean occlusion) {
         this.occlusion = occlusion;
+        DenseFlow.preload();
     }
 
     /**

@@ -11,25 +11,34 @@ import java.nio.file.Path;
 
 /**
  * MP4 (OpenH264), WebM (VP9) and animated WebP (libwebp) through FFmpeg's libraries (bytedeco's LGPL build, see
- * docs/MORPH.md). Each frame is copied into one reused BGR frame buffer and encoded at once.
+ * docs/MORPH.md). Each frame is copied into one reused BGR frame buffer and encoded at once. The encoder starts with
+ * the first frame, after a {@link NativePreload} under way has finished, so opening the sink costs nothing while the
+ * natives load in the background.
  */
 final class FfmpegFrameSink implements FrameSink {
-    static {
-        // FFmpeg prints stream details and encoder statistics to stderr by default; keep only real errors
-        avutil.av_log_set_level(avutil.AV_LOG_ERROR);
-    }
-
     private final VideoSpec spec;
-    private final FFmpegFrameRecorder recorder;
-    private final Frame frame;
+    private final Path file;
+    private FFmpegFrameRecorder recorder;
+    private Frame frame;
     /** One row of BGR bytes, filled in a plain loop and copied into the frame buffer in one call. */
     private final byte[] bgrRow;
     private int frames;
 
-    FfmpegFrameSink(VideoSpec spec, Path file) throws IOException {
+    FfmpegFrameSink(VideoSpec spec, Path file) {
+        if (spec.format().ffmpegCodec() == null) {
+            throw new IllegalArgumentException(spec.format() + " is not written through FFmpeg");
+        }
         this.spec = spec;
-        this.recorder = new FFmpegFrameRecorder(file.toFile(), spec.width(), spec.height(), 0);
+        this.file = file;
+        this.bgrRow = new byte[3 * spec.width()];
+    }
+
+    private void start() throws IOException {
+        NativePreload.await();
+        // FFmpeg prints stream details and encoder statistics to stderr by default; keep only real errors
+        avutil.av_log_set_level(avutil.AV_LOG_ERROR);
         VideoFormat format = spec.format();
+        recorder = new FFmpegFrameRecorder(file.toFile(), spec.width(), spec.height(), 0);
         recorder.setFormat(format.extension());
         recorder.setVideoCodecName(format.ffmpegCodec());
         recorder.setFrameRate(spec.fps());
@@ -64,8 +73,7 @@ final class FfmpegFrameSink implements FrameSink {
             throw new IOException("cannot start the " + format.ffmpegCodec() + " encoder for " + spec.width() + "×"
                     + spec.height() + " " + format.extension() + ": " + e.getMessage(), e);
         }
-        this.frame = new Frame(spec.width(), spec.height(), Frame.DEPTH_UBYTE, 3);
-        this.bgrRow = new byte[3 * spec.width()];
+        frame = new Frame(spec.width(), spec.height(), Frame.DEPTH_UBYTE, 3);
     }
 
     @Override
@@ -74,6 +82,9 @@ final class FfmpegFrameSink implements FrameSink {
         int height = spec.height();
         if (rgb.length != width * height) {
             throw new IllegalArgumentException("frame has " + rgb.length + " pixels, expected " + width + "×" + height);
+        }
+        if (frame == null) {
+            start();
         }
         ByteBuffer buffer = (ByteBuffer) frame.image[0];
         int stride = frame.imageStride;
@@ -99,6 +110,9 @@ final class FfmpegFrameSink implements FrameSink {
 
     @Override
     public void finish() throws IOException {
+        if (frame == null) {
+            start();
+        }
         try {
             recorder.stop();
         } catch (FrameRecorder.Exception e) {
@@ -113,10 +127,15 @@ final class FfmpegFrameSink implements FrameSink {
 
     @Override
     public void close() throws IOException {
+        if (recorder == null) {
+            return;
+        }
         try {
             recorder.release();
         } catch (FrameRecorder.Exception e) {
             throw new IOException("releasing the encoder failed: " + e.getMessage(), e);
+        } finally {
+            recorder = null;
         }
     }
 }
