@@ -22,6 +22,9 @@ final class FlowTransition implements Interpolator.Transition {
     private final float[] backward;
     private final boolean[] trustedA;
     private final boolean[] trustedB;
+    /** Both keyframes as interleaved float RGB, unpacked once so that warping reads the channels directly. */
+    private final float[] rgbA;
+    private final float[] rgbB;
     private final float motion;
     private final String description;
     private final ThreadLocal<Scratch> scratch = new ThreadLocal<>();
@@ -35,6 +38,8 @@ final class FlowTransition implements Interpolator.Transition {
         this.backward = backward;
         this.trustedA = trustedA;
         this.trustedB = trustedB;
+        this.rgbA = channels(a.pixels());
+        this.rgbB = channels(b.pixels());
         this.motion = motion;
         this.description = description;
     }
@@ -88,8 +93,8 @@ final class FlowTransition implements Interpolator.Transition {
             java.util.Arrays.fill(s.red, 0);
             java.util.Arrays.fill(s.green, 0);
             java.util.Arrays.fill(s.blue, 0);
-            accumulate(pa, width, height, y, s.toA.dx, s.toA.dy, s.weightA, s);
-            accumulate(pb, width, height, y, s.toB.dx, s.toB.dy, s.weightB, s);
+            accumulate(rgbA, width, height, y, s.toA.dx, s.toA.dy, s.weightA, s);
+            accumulate(rgbB, width, height, y, s.toB.dx, s.toB.dy, s.weightB, s);
             if (motion < 1) {
                 mixCrossfade(s, pa, pb, row, width, t);
             }
@@ -124,8 +129,19 @@ final class FlowTransition implements Interpolator.Transition {
         }
     }
 
+    private static float[] channels(int[] pixels) {
+        float[] rgb = new float[3 * pixels.length];
+        for (int p = 0, q = 0; p < pixels.length; p++, q += 3) {
+            int v = pixels[p];
+            rgb[q] = (v >> 16) & 0xff;
+            rgb[q + 1] = (v >> 8) & 0xff;
+            rgb[q + 2] = v & 0xff;
+        }
+        return rgb;
+    }
+
     /** Adds {@code weight[x] ×} the bilinear sample of {@code rgb} at (x + dx, y + dy), clamped, for row y. */
-    private static void accumulate(int[] rgb, int width, int height, int y, float[] dx, float[] dy, float[] weight,
+    private static void accumulate(float[] rgb, int width, int height, int y, float[] dx, float[] dy, float[] weight,
                                    Scratch s) {
         float maxX = width - 1;
         float maxY = height - 1;
@@ -146,22 +162,18 @@ final class FlowTransition implements Interpolator.Transition {
             int y0 = (int) sy;
             float ax = sx - x0;
             float ay = sy - y0;
-            int i = y0 * width + x0;
-            int right = x0 < width - 1 ? 1 : 0;
-            int down = y0 < height - 1 ? width : 0;
-            int p00 = rgb[i];
-            int p10 = rgb[i + right];
-            int p01 = rgb[i + down];
-            int p11 = rgb[i + down + right];
+            int i00 = 3 * (y0 * width + x0);
+            int i10 = i00 + (x0 < width - 1 ? 3 : 0);
+            int down = y0 < height - 1 ? 3 * width : 0;
+            int i01 = i00 + down;
+            int i11 = i10 + down;
             float w11 = ax * ay * w;
             float w10 = ax * w - w11;
             float w01 = ay * w - w11;
             float w00 = w - w10 - w01 - w11;
-            red[x] += ((p00 >> 16) & 0xff) * w00 + ((p10 >> 16) & 0xff) * w10 + ((p01 >> 16) & 0xff) * w01
-                    + ((p11 >> 16) & 0xff) * w11;
-            green[x] += ((p00 >> 8) & 0xff) * w00 + ((p10 >> 8) & 0xff) * w10 + ((p01 >> 8) & 0xff) * w01
-                    + ((p11 >> 8) & 0xff) * w11;
-            blue[x] += (p00 & 0xff) * w00 + (p10 & 0xff) * w10 + (p01 & 0xff) * w01 + (p11 & 0xff) * w11;
+            red[x] += rgb[i00] * w00 + rgb[i10] * w10 + rgb[i01] * w01 + rgb[i11] * w11;
+            green[x] += rgb[i00 + 1] * w00 + rgb[i10 + 1] * w10 + rgb[i01 + 1] * w01 + rgb[i11 + 1] * w11;
+            blue[x] += rgb[i00 + 2] * w00 + rgb[i10 + 2] * w10 + rgb[i01 + 2] * w01 + rgb[i11 + 2] * w11;
         }
     }
 
