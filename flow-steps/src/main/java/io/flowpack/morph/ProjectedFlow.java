@@ -47,6 +47,16 @@ final class ProjectedFlow {
     void project(float[] flow, boolean[] trusted, float t) {
         // the sums are all zero here: new, or cleared while they were read the last time
         for (int y = 0; y < height; y++) {
+            // the right-hand corners of the last interior splat, held back: the next pixel usually lands one cell
+            // further, so its left-hand corners are the same cells and each is written once instead of twice
+            float[] held = null;
+            int heldQ = -1;
+            float tx = 0;
+            float ty = 0;
+            float tw = 0;
+            float bx0 = 0;
+            float by0 = 0;
+            float bw = 0;
             for (int x = 0; x < width; x++) {
                 int p = y * width + x;
                 float fx = flow[2 * p];
@@ -65,17 +75,47 @@ final class ProjectedFlow {
                 float[] into = trusted[p] ? sums : untrustedSums;
                 if (x0 >= 0 && y0 >= 0 && x0 + 1 < width && y0 + 1 < height) {
                     int q = 3 * (y0 * width + x0);
-                    int below = q + 3 * width;
-                    add(into, q, (1 - ax) * (1 - ay), bx, by);
-                    add(into, q + 3, ax * (1 - ay), bx, by);
-                    add(into, below, (1 - ax) * ay, bx, by);
-                    add(into, below + 3, ax * ay, bx, by);
+                    float w00 = (1 - ax) * (1 - ay);
+                    float w01 = (1 - ax) * ay;
+                    float top = w00;
+                    float topX = w00 * bx;
+                    float topY = w00 * by;
+                    float bottom = w01;
+                    float bottomX = w01 * bx;
+                    float bottomY = w01 * by;
+                    if (held == into && heldQ == q) {
+                        top += tw;
+                        topX += tx;
+                        topY += ty;
+                        bottom += bw;
+                        bottomX += bx0;
+                        bottomY += by0;
+                    } else if (held != null) {
+                        addWeighted(held, heldQ, tw, tx, ty);
+                        addWeighted(held, heldQ + 3 * width, bw, bx0, by0);
+                    }
+                    addWeighted(into, q, top, topX, topY);
+                    addWeighted(into, q + 3 * width, bottom, bottomX, bottomY);
+                    float w10 = ax * (1 - ay);
+                    float w11 = ax * ay;
+                    held = into;
+                    heldQ = q + 3;
+                    tw = w10;
+                    tx = w10 * bx;
+                    ty = w10 * by;
+                    bw = w11;
+                    bx0 = w11 * bx;
+                    by0 = w11 * by;
                 } else {
                     splat(into, x0, y0, (1 - ax) * (1 - ay), bx, by);
                     splat(into, x0 + 1, y0, ax * (1 - ay), bx, by);
                     splat(into, x0, y0 + 1, (1 - ax) * ay, bx, by);
                     splat(into, x0 + 1, y0 + 1, ax * ay, bx, by);
                 }
+            }
+            if (held != null) {
+                addWeighted(held, heldQ, tw, tx, ty);
+                addWeighted(held, heldQ + 3 * width, bw, bx0, by0);
             }
         }
         holeCount = 0;
@@ -115,6 +155,13 @@ final class ProjectedFlow {
     private static void add(float[] into, int q, float w, float vx, float vy) {
         into[q] += w * vx;
         into[q + 1] += w * vy;
+        into[q + 2] += w;
+    }
+
+    /** Adds a splat already weighted: {@code (wx, wy)} is {@code w ×} the flow. */
+    private static void addWeighted(float[] into, int q, float w, float wx, float wy) {
+        into[q] += wx;
+        into[q + 1] += wy;
         into[q + 2] += w;
     }
 
