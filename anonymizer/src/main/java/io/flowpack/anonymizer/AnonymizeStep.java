@@ -43,7 +43,7 @@ import java.util.Set;
  * a review image ({@code <name>-review.jpg}). A picture with no person keeps its pixels byte for byte (JPEG, PNG);
  * only its metadata is scrubbed. A part named {@code <name>.mask.png} is a review mask for {@code <name>.*}.
  */
-public final class AnonymizeStep implements Step {
+public final class AnonymizeStep implements Step, AutoCloseable {
     public static final String NAME = "anonymize";
     private static final StepDescriptor DESCRIPTOR = new StepDescriptor(NAME,
             "Removes people from photos by inpainting and strips privacy-relevant metadata, with an audit and a review image",
@@ -65,6 +65,12 @@ public final class AnonymizeStep implements Step {
     @Override
     public StepDescriptor descriptor() {
         return DESCRIPTOR;
+    }
+
+    /** Releases the YOLO models loaded for {@code detectorModel} (the bundled models belong to the sessions). */
+    @Override
+    public void close() {
+        remover.close();
     }
 
     @Override

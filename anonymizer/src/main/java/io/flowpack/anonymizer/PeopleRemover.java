@@ -4,6 +4,7 @@ import io.flowpack.anonymizer.detect.DetectionSettings;
 import io.flowpack.anonymizer.detect.NanoDetPersonDetector;
 import io.flowpack.anonymizer.detect.PersonBox;
 import io.flowpack.anonymizer.detect.PersonDetector;
+import io.flowpack.anonymizer.detect.YoloModels;
 import io.flowpack.anonymizer.detect.YoloPersonDetector;
 import io.flowpack.anonymizer.inpaint.InpaintProgress;
 import io.flowpack.anonymizer.inpaint.Inpainter;
@@ -24,10 +25,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** Detect → mask → policy → fill, on one decoded picture. Holds no state between pictures. */
-final class PeopleRemover {
+/**
+ * Detect → mask → policy → fill, on one decoded picture. Between pictures it keeps only loaded models: the bundled
+ * ones in the sessions, YOLO models given by path in {@link YoloModels}.
+ */
+final class PeopleRemover implements AutoCloseable {
     private final ModelRegistry models;
     private final ModelSessions sessions;
+    private final YoloModels yoloModels = new YoloModels();
 
     PeopleRemover(ModelRegistry models, ModelSessions sessions) {
         this.models = models;
@@ -79,9 +84,13 @@ final class PeopleRemover {
         if (params.detectorModel() == null || params.detectorModel().isBlank()) {
             return detector(settings).detect(rgb);
         }
-        try (YoloPersonDetector yolo = new YoloPersonDetector(models.allowedPath(params.detectorModel()), 0, settings)) {
-            return yolo.detect(rgb);
-        }
+        return yoloModels.with(models.allowedPath(params.detectorModel()),
+                model -> new YoloPersonDetector(model, 0, settings).detect(rgb));
+    }
+
+    @Override
+    public void close() {
+        yoloModels.close();
     }
 
     private PersonDetector detector(DetectionSettings settings) {

@@ -91,6 +91,30 @@ class AnonymizeStepTest {
     }
 
     @Test
+    void aYoloModelInTheModelsFolderDetectsForEveryPictureOfTheStep() throws Exception {
+        Path models = dir.resolve("models");
+        Path yolo = io.flowpack.anonymizer.detect.TinyYoloModels.write(models.resolve("yolo.onnx"),
+                io.flowpack.anonymizer.detect.TinyYoloModels.onePerson());
+        try (AnonymizeStep withYolo = new AnonymizeStep(io.flowpack.model.ModelRegistry.of(
+                getClass().getClassLoader(), models, false), io.flowpack.model.ModelSessions.shared())) {
+            for (String name : List.of("coffee.jpg", "chelsea.jpg")) {
+                Document doc = sample(name);
+                engine.run(doc, withYolo, Map.of("detectorModel", yolo.toString()), RunOptions.DEFAULT);
+                String base = name.substring(0, name.lastIndexOf('.'));
+                JsonNode audit = new ObjectMapper().readTree(Files.readAllBytes(file(named(doc,
+                        base + ".anonymize.json"))));
+                assertThat(audit.path("detections")).as(name).hasSize(1);
+                assertThat(audit.path("detections").get(0).path("model").asText()).isEqualTo("yolo.onnx");
+                assertThat(audit.path("detections").get(0).path("modelSha256").asText()).hasSize(64);
+            }
+            Document outside = sample("coffee.jpg");
+            assertThatThrownBy(() -> engine.run(outside, withYolo, Map.of("detectorModel",
+                    dir.resolve("elsewhere.onnx").toString()), RunOptions.DEFAULT))
+                    .hasMessageContaining("outside the models folder");
+        }
+    }
+
+    @Test
     void aPictureWithoutPeopleKeepsItsPixelsByteForByte() throws Exception {
         Document doc = sample("coffee.jpg");
         engine.run(doc, step, Map.of(), RunOptions.DEFAULT);

@@ -1,11 +1,9 @@
 package io.flowpack.anonymizer.detect;
 
 import io.flowpack.imaging.Pixels;
-import io.flowpack.onnx.OnnxModelBuilder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -19,9 +17,9 @@ import static org.assertj.core.api.Assertions.within;
  * against known boxes.
  */
 class YoloPersonDetectorTest {
-    private static final int SIZE = 64;
-    private static final int CANDIDATES = 4;
-    private static final int ROWS = 84;
+    private static final int SIZE = TinyYoloModels.SIZE;
+    private static final int CANDIDATES = TinyYoloModels.CANDIDATES;
+    private static final int ROWS = TinyYoloModels.ROWS;
 
     @TempDir
     Path folder;
@@ -65,26 +63,10 @@ class YoloPersonDetectorTest {
     }
 
     private static void candidate(float[] out, int i, float cx, float cy, float w, float h, int cls, float score) {
-        out[i] = cx;
-        out[CANDIDATES + i] = cy;
-        out[2 * CANDIDATES + i] = w;
-        out[3 * CANDIDATES + i] = h;
-        out[(4 + cls) * CANDIDATES + i] = score;
+        TinyYoloModels.candidate(out, i, cx, cy, w, h, cls, score);
     }
 
     private Path writeModel(float[] out) throws Exception {
-        byte[] bytes = new OnnxModelBuilder("yolo-stand-in", 13)
-                .input("images", OnnxModelBuilder.FLOAT, 1, 3, SIZE, SIZE)
-                .initializer("zero", new float[]{0f}, 1)
-                .initializer("fixed", out, 1, ROWS, CANDIDATES)
-                .node("ReduceMean", List.of("images"), List.of("mean"), Map.of("axes", new long[]{1, 2, 3},
-                        "keepdims", 0))
-                .node("Mul", List.of("mean", "zero"), List.of("nothing"))
-                .node("Add", List.of("fixed", "nothing"), List.of("output0"))
-                .output("output0", OnnxModelBuilder.FLOAT, 1, ROWS, CANDIDATES)
-                .toBytes();
-        Path model = folder.resolve("yolo.onnx");
-        Files.write(model, bytes);
-        return model;
+        return TinyYoloModels.write(folder.resolve("yolo.onnx"), out);
     }
 }
