@@ -9,6 +9,7 @@ import io.flowpack.comfy.node.NodeException;
 import io.flowpack.comfy.node.NodeOutput;
 import io.flowpack.comfy.node.NodeRegistry;
 import io.flowpack.comfy.node.OutputSpec;
+import io.flowpack.comfy.testsupport.SimulatedWork;
 
 import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
@@ -129,15 +130,9 @@ final class TestNodes {
         }
     }
 
-    /** Sleeps after checking for an interrupt. */
+    /** Simulated work of {@code millis}, ended by an interrupt ({@link SimulatedWork}). */
     static void pause(NodeContext context, long millis) throws NodeException {
-        context.checkInterrupted();
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new NodeException("interrupted", e);
-        }
+        SimulatedWork.work(context, millis);
     }
 
     /** {@code TestFail}: always throws a {@code ValueError}. */

@@ -33,13 +33,7 @@ public final class HoldNode implements ComfyNode {
         long millis = ((Number) inputs.get("millis")).longValue();
         long steps = Math.max(1, millis / 20);
         for (long i = 1; i <= steps; i++) {
-            context.checkInterrupted();
-            try {
-                Thread.sleep(millis / steps);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new NodeException("interrupted");
-            }
+            SimulatedWork.work(context, millis / steps);
             context.progress(i, steps);
         }
         if (Boolean.TRUE.equals(inputs.get("fail"))) {
