@@ -235,7 +235,7 @@ public final class MorphStep implements Step, AutoCloseable {
         }
         VideoSpec spec = new VideoSpec(size.width(), size.height(), params.fps(), format, params.quality());
         Interpolator interpolator = interpolator(params);
-        audit(ctx, params, keyframes, timeline, spec, interpolator);
+        audit(ctx, keyframes, timeline, spec, interpolator);
         return encode(spec, timeline.frames(), baseName, extraMetadata, ctx, sink -> {
             int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
             ExecutorService pool = Executors.newFixedThreadPool(threads, daemonThreads());
@@ -330,13 +330,18 @@ public final class MorphStep implements Step, AutoCloseable {
         };
     }
 
-    private static void audit(StepContext ctx, MorphParams params, List<String> keyframes, MorphTimeline timeline,
-                              VideoSpec spec, Interpolator interpolator) {
-        ctx.audit("backend", interpolator.name());
+    /** What every morph records: the method's backend, encoder, frame size, fps and frame count. */
+    static void auditVideo(StepContext ctx, String backend, VideoSpec spec, int frames) {
+        ctx.audit("backend", backend);
         ctx.audit("encoder", spec.format().ffmpegCodec() == null ? "javax.imageio gif" : spec.format().ffmpegCodec());
         ctx.audit("size", spec.width() + "×" + spec.height());
-        ctx.audit("fps", params.fps());
-        ctx.audit("frames", timeline.frames());
+        ctx.audit("fps", spec.fps());
+        ctx.audit("frames", frames);
+    }
+
+    private static void audit(StepContext ctx, List<String> keyframes, MorphTimeline timeline, VideoSpec spec,
+                              Interpolator interpolator) {
+        auditVideo(ctx, interpolator.name(), spec, timeline.frames());
         List<String> placed = new ArrayList<>();
         for (int i = 0; i < keyframes.size(); i++) {
             placed.add(keyframes.get(i) + " @ " + timeline.keyframeFrame(i));

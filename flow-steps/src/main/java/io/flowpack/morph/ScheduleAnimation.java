@@ -27,8 +27,6 @@ import java.util.concurrent.CancellationException;
  */
 final class ScheduleAnimation {
     static final double SAMPLING_SHARE = 0.8;
-    /** Frame side when width and height are 0: Stable Diffusion 1.x's native size. */
-    static final int DEFAULT_SIZE = 512;
 
     private ScheduleAnimation() {
     }
@@ -42,7 +40,8 @@ final class ScheduleAnimation {
         try { // refuses a bad schedule or size before anything is sent
             schedule = ScheduleScript.parse(script, params.frames());
             PromptSchedule.parse(schedule);
-            size = FrameSize.of(params.width(), params.height(), DEFAULT_SIZE, DEFAULT_SIZE, format,
+            size = FrameSize.of(params.width(), params.height(), ScheduleKeyframes.DEFAULT_SIZE,
+                    ScheduleKeyframes.DEFAULT_SIZE, format,
                     ctx.imageLimits().maxPixels());
             request = new AnimationRequest(schedule, multipleOf8(size.width()), multipleOf8(size.height()),
                     params.seed(), params.steps(), params.guidance(), params.keyframeModel(), params.motionModel());
@@ -50,11 +49,7 @@ final class ScheduleAnimation {
             throw new StepException(e.getMessage(), e);
         }
         VideoSpec spec = new VideoSpec(size.width(), size.height(), params.fps(), format, params.quality());
-        ctx.audit("backend", backend.name());
-        ctx.audit("encoder", format.ffmpegCodec() == null ? "javax.imageio gif" : format.ffmpegCodec());
-        ctx.audit("size", spec.width() + "×" + spec.height());
-        ctx.audit("fps", params.fps());
-        ctx.audit("frames", params.frames());
+        MorphStep.auditVideo(ctx, backend.name(), spec, params.frames());
         ctx.audit("digitalSourceType", GenerationRecord.TRAINED_ALGORITHMIC_MEDIA);
         Map<String, Object> metadata = new LinkedHashMap<>();
         metadata.put("keyframes", inputs.stream().map(Part::id).toList());
